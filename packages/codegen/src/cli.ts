@@ -1,0 +1,68 @@
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEffectiveSpec } from './effective-spec.js';
+import { generateFetch } from './generate-fetch.js';
+import {
+  findDrift,
+  prepareGeneratedFiles,
+  writeGeneratedDirectory,
+} from './generated-directory.js';
+import { generateTypes } from './generate-types.js';
+
+const USAGE = `Usage: conversation-kit-codegen <types|fetch> [--out DIR] [--spec FILE] [--check|--write]
+
+  types      openapi-typescript types and PascalCase aliases
+  fetch      openapi-fetch bindings: operations, servers, one function per operation
+  --out      the folder to write (default: src/generated)
+  --spec     the effective document, as JSON (default: the one @conversation-kit/spec ships)
+  --check    write nothing; exit 1 naming each file that differs from what would be generated
+  --write    write the files (the default, except under CI, where --check is)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    out: { type: 'string', default: 'src/generated' },
+    spec: { type: 'string' },
+    check: { type: 'boolean', default: false },
+    write: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const target = positionals[0];
+if (values.help || (target !== 'types' && target !== 'fetch') || positionals.length !== 1) {
+  console.error(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+// Under CI, generation verifies instead of writing (as a frozen lockfile does), so a build there
+// cannot quietly replace committed code that has drifted from the spec.
+const ci = !['', '0', 'false'].includes((process.env['CI'] ?? '').toLowerCase());
+const check = values.check || (ci && !values.write);
+if (values.check && values.write) {
+  console.error('Give --check or --write, not both');
+  process.exit(2);
+}
+if (check && !values.check) {
+  console.log('CI is set: checking the generated code instead of writing it (--write forces it)');
+}
+
+const spec = await loadEffectiveSpec(values.spec);
+const generated = target === 'types' ? await generateTypes(spec) : generateFetch(spec);
+const directory = resolve(values.out);
+const files = await prepareGeneratedFiles(directory, generated);
+const shown = relative(process.cwd(), directory) || '.';
+
+if (check) {
+  const drifted = await findDrift(directory, files);
+  if (drifted.length > 0) {
+    console.error(`Generated ${target} code has drifted from ${spec.source}:`);
+    for (const file of drifted) console.error(`  ${relative(process.cwd(), file)}`);
+    console.error('Run `pnpm generate` and commit the result.');
+    process.exit(1);
+  }
+  console.log(`${shown}: ${Object.keys(files).length} files match ${spec.source}`);
+} else {
+  await writeGeneratedDirectory(directory, files);
+  console.log(`${shown}: wrote ${Object.keys(files).length} files from ${spec.source}`);
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+/** The effective document the generator reads, with what the generated headers say of it. */
+export interface EffectiveSpec {
+  document: Record<string, unknown>;
+  /** How the generated headers name the input. */
+  source: string;
+  /** SHA-256 of the input file's bytes. */
+  sha256: string;
+}
+
+/** The effective document as `@conversation-kit/spec` publishes it. */
+export const DEFAULT_SPEC = '@conversation-kit/spec/effective/2.12/manage-conversation.json';
+
+/**
+ * Reads the effective OpenAPI document (JSON), by default from the installed spec package.
+ *
+ * @example
+ * const spec = await loadEffectiveSpec();
+ * const custom = await loadEffectiveSpec('./fixtures/changed.json');
+ */
+export async function loadEffectiveSpec(path?: string): Promise<EffectiveSpec> {
+  const file = path ?? createRequire(import.meta.url).resolve(DEFAULT_SPEC);
+  const text = await readFile(file, 'utf8');
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (cause) {
+    throw new Error(`${file} is not JSON: the generator reads the effective document as JSON`, {
+      cause,
+    });
+  }
+  if (typeof document !== 'object' || document === null || !('openapi' in document)) {
+    throw new Error(`${file} is not an OpenAPI document: it has no "openapi" field`);
+  }
+  return {
+    document: document as Record<string, unknown>,
+    source: path ?? DEFAULT_SPEC,
+    sha256: createHash('sha256').update(text).digest('hex'),
+  };
+}

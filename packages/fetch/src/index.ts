@@ -1,0 +1,9 @@
+export { createIntercomClient, type IntercomClientOptions } from './create-intercom-client.js';
+export { manageConversation } from './generated/functions.js';
+export {
+  operations,
+  servers,
+  defaultIntercomVersion,
+  type Region,
+} from './generated/operations.js';
+export type * from '@conversation-kit/types';

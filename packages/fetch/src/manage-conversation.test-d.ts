@@ -1,0 +1,125 @@
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  createIntercomClient,
+  manageConversation,
+  type AiAgent,
+  type Conversation,
+  type IntercomError,
+  type ManageConversationRequest,
+} from './index.js';
+
+const client = createIntercomClient({ token: 'type-test-token' });
+const path = '/conversations/{id}/parts';
+const close: ManageConversationRequest = {
+  message_type: 'close',
+  type: 'admin',
+  admin_id: '991267',
+};
+
+describe('client.POST', () => {
+  test('needs a body', async () => {
+    await client.POST(
+      path,
+      // @ts-expect-error: body is required
+      { params: { path: { id: '123' } } },
+    );
+  });
+
+  test('needs params.path.id', async () => {
+    await client.POST(path, {
+      // @ts-expect-error: id is required
+      params: { path: {} },
+      body: close,
+    });
+    await client.POST(
+      path,
+      // @ts-expect-error: params is required
+      { body: close },
+    );
+    // @ts-expect-error: the init with params and body is required
+    await client.POST(path);
+  });
+
+  test('rejects snoozed_until on a close', async () => {
+    await client.POST(path, {
+      params: { path: { id: '123' } },
+      body: {
+        message_type: 'close',
+        type: 'admin',
+        admin_id: '991267',
+        // @ts-expect-error: snoozed_until belongs to a snooze
+        snoozed_until: 1673609604,
+      },
+    });
+  });
+
+  test('types data as the Conversation and error as the error.list', async () => {
+    const { data, error } = await client.POST(path, {
+      params: { path: { id: '123' } },
+      body: close,
+    });
+    expectTypeOf(data).toEqualTypeOf<Conversation | undefined>();
+    expectTypeOf(error).toEqualTypeOf<IntercomError | undefined>();
+    if (error) {
+      expectTypeOf(error).toEqualTypeOf<IntercomError>();
+      expectTypeOf(error.errors[0]?.code).toEqualTypeOf<string | undefined>();
+      expectTypeOf(data).toBeUndefined();
+      return;
+    }
+    expectTypeOf(data).toEqualTypeOf<Conversation>();
+    expectTypeOf(data.ai_agent).toEqualTypeOf<AiAgent | null | undefined>();
+    expectTypeOf<null>().toExtend<typeof data.ai_agent>();
+  });
+});
+
+describe('manageConversation', () => {
+  test('needs a body', async () => {
+    await manageConversation(
+      client,
+      // @ts-expect-error: body is required
+      { params: { path: { id: '123' } } },
+    );
+  });
+
+  test('needs params.path.id', async () => {
+    await manageConversation(client, {
+      // @ts-expect-error: id is required
+      params: { path: {} },
+      body: close,
+    });
+    await manageConversation(
+      client,
+      // @ts-expect-error: params is required
+      { body: close },
+    );
+  });
+
+  test('rejects snoozed_until on a close', async () => {
+    await manageConversation(client, {
+      params: { path: { id: '123' } },
+      body: {
+        message_type: 'close',
+        type: 'admin',
+        admin_id: '991267',
+        // @ts-expect-error: snoozed_until belongs to a snooze
+        snoozed_until: 1673609604,
+      },
+    });
+  });
+
+  test('types data as the Conversation and error as the error.list', async () => {
+    const result = await manageConversation(client, {
+      params: { path: { id: '123' } },
+      body: close,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<Conversation | undefined>();
+    expectTypeOf(result.error).toEqualTypeOf<IntercomError | undefined>();
+    if (result.error !== undefined) {
+      expectTypeOf(result.error).toEqualTypeOf<IntercomError>();
+      expectTypeOf(result.data).toBeUndefined();
+      return;
+    }
+    expectTypeOf(result.data).toEqualTypeOf<Conversation>();
+    expectTypeOf(result.data.ai_agent).toEqualTypeOf<AiAgent | null | undefined>();
+  });
+});

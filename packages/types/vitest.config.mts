@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // This package ships declarations only, so every test here is a type test.
+    typecheck: {
+      enabled: true,
+      only: true,
+      include: ['src/**/*.test-d.ts'],
+      tsconfig: './tsconfig.test.json',
+    },
+  },
+});

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildEffectiveDocument } from '../effective-document.js';
+import { specFiles } from '../spec-files.js';
+import type { OverlayDocument } from './apply-overlay.js';
+
+type Json = Record<string, any>;
+const overlay = parse(await readFile(specFiles.overlay, 'utf8')) as OverlayDocument;
+const { document, unmatchedActions } = await buildEffectiveDocument();
+const operation = (document as Json)['paths']['/conversations/{id}/parts']['post'];
+const schemas = (document as Json)['components']['schemas'];
+
+describe('the overlay of corrections', () => {
+  it('is an Overlay 1.0 document whose every action says why', () => {
+    expect(overlay.overlay).toMatch(/^1\.0\.\d+$/);
+    for (const action of overlay.actions) {
+      expect(action.description?.trim().length, action.target).toBeGreaterThan(20);
+    }
+  });
+
+  it('applies every action to the fragment: no correction is stale', () => {
+    expect(unmatchedActions).toEqual([]);
+  });
+
+  it('makes the request body required', () => {
+    expect(operation.requestBody.required).toBe(true);
+  });
+
+  it('makes ai_agent, assigned_to and applied_by nullable without $ref siblings', () => {
+    const nullableReferences = [
+      schemas.conversation.properties.ai_agent,
+      schemas.conversation_part.properties.assigned_to,
+      schemas.tag.properties.applied_by,
+    ];
+    for (const property of nullableReferences) {
+      expect(property).not.toHaveProperty('$ref');
+      expect(property).not.toHaveProperty('nullable');
+      expect(property.anyOf).toContainEqual({ type: 'object', nullable: true, enum: [null] });
+    }
+  });
+
+  it('adds the 400 and 429 error.list responses and the rate-limit headers', () => {
+    for (const status of ['400', '429']) {
+      expect(operation.responses[status].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/error',
+      });
+    }
+    for (const status of ['200', '400', '403', '404', '429']) {
+      expect(Object.keys(operation.responses[status].headers)).toEqual([
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+      ]);
+    }
+    expect(operation.responses['401'].headers).toBeUndefined();
+  });
+
+  it('keys every server by region', () => {
+    expect((document as Json)['servers'].map((server: Json) => server['x-region'])).toEqual([
+      'us',
+      'eu',
+      'au',
+    ]);
+  });
+
+  it('leaves the fragment as Intercom describes it', async () => {
+    const fragment = parse(await readFile(specFiles.fragment, 'utf8')) as Json;
+    const post = fragment['paths']['/conversations/{id}/parts']['post'];
+    expect(post.requestBody.required).toBeUndefined();
+    expect(fragment['components']['schemas'].conversation.properties.ai_agent).toEqual({
+      $ref: '#/components/schemas/ai_agent',
+      nullable: true,
+    });
+  });
+});

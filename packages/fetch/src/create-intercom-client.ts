@@ -17,7 +17,10 @@ export interface IntercomClientOptions {
   baseUrl?: string;
   /** The `fetch` to send requests with (default: the global one). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Headers to send with every request. `Authorization` is set from `token` only. */
+  /**
+   * Headers to send with every request. `Authorization` and `Intercom-Version` come from `token`
+   * and `intercomVersion` only.
+   */
   headers?: Record<string, string>;
   /** The `Intercom-Version` header (default: the version these types describe). */
   intercomVersion?: IntercomVersion;
@@ -58,19 +61,24 @@ export function createIntercomClient(options: IntercomClientOptions): Client<pat
   return createClient<paths>(clientOptions);
 }
 
-// The token goes into a header: an empty one, or one with whitespace or control characters,
-// would be rejected by fetch with a message that quotes it, so it is refused here without it.
+// The token goes into a header, where only visible ASCII is safe: anything else would fail every
+// request later, so it is refused now, with a message that never quotes it.
 function checkedToken(token: unknown): string {
   if (typeof token !== 'string' || token.length === 0) {
     throw new TypeError('options.token must be a non-empty string: your Intercom access token');
   }
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+  if (!/^[\x21-\x7e]+$/.test(token)) {
     throw new TypeError(
-      'options.token contains whitespace or control characters; pass the bare access token, without "Bearer "',
+      'options.token must be the bare access token, visible ASCII characters only: no spaces, line breaks or "Bearer "',
     );
   }
   return token;
 }
+
+const OPTION_FOR_HEADER: Record<string, string> = {
+  authorization: 'options.token',
+  'intercom-version': 'options.intercomVersion',
+};
 
 function checkedHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
@@ -78,10 +86,10 @@ function checkedHeaders(headers: unknown): Record<string, string> {
     throw new TypeError('options.headers must be an object of header names to string values');
   }
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'authorization') {
-      throw new TypeError(
-        'options.headers must not set Authorization: pass the token as options.token',
-      );
+    // These have options of their own, which a header would silently contradict.
+    const owner = OPTION_FOR_HEADER[name.toLowerCase()];
+    if (owner) {
+      throw new TypeError(`options.headers must not set ${name}: use ${owner}`);
     }
     if (typeof value !== 'string') {
       throw new TypeError(`options.headers["${name}"] must be a string`);

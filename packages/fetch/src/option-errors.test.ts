@@ -17,6 +17,12 @@ describe('createIntercomClient refuses', () => {
     ['an empty token', { token: '' }, /options\.token/],
     ['a token with a space', { token: `Bearer ${token}` }, /options\.token/],
     ['a token with a newline', { token: `${token}\n` }, /options\.token/],
+    ['a token beyond ASCII', { token: `${token}é` }, /options\.token/],
+    [
+      'headers setting Intercom-Version',
+      { token, headers: { 'intercom-version': '2.11' } },
+      /options\.intercomVersion/,
+    ],
     [
       'an Authorization header',
       { token, headers: { Authorization: `Bearer ${token}` } },

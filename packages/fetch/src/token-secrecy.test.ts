@@ -1,18 +1,15 @@
 import { inspect } from 'node:util';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createIntercomClient } from './index.js';
-import { closeRequest, conversation, conversationsPath, token } from './test-support/fixtures.js';
-import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
+import { fakesClosedAfterEach } from './test-support/fake-intercom.js';
+import { closeRequest, conversationsPath, token } from './test-support/fixtures.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 test('the client holds the token without showing it', async () => {
-  server = await startLoopbackServer([{ status: 200, body: conversation }]);
-  const client = createIntercomClient({ token, baseUrl: server.url });
+  const fake = await startFake();
+  const { id } = fake.conversations.add();
+  const client = createIntercomClient({ token, baseUrl: fake.url });
 
   expect(inspect(client, { depth: Infinity, showHidden: true, getters: true })).not.toContain(
     token,
@@ -20,6 +17,11 @@ test('the client holds the token without showing it', async () => {
   expect(JSON.stringify(client)).not.toContain(token);
 
   // The same client does send it, so the checks above look at a client that has it.
-  await client.POST(conversationsPath, { params: { path: { id: '123' } }, body: closeRequest });
-  expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${token}`);
+  expect(fake.token).toBe(token);
+  const { response } = await client.POST(conversationsPath, {
+    params: { path: { id } },
+    body: closeRequest,
+  });
+  expect(response.status).toBe(200);
+  expect(fake.requests.map((request) => request.authorized)).toEqual([true]);
 });

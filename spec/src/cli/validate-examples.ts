@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { validateExamples } from '../examples/validate-examples.js';
+import { validateExamples } from '../validator/validate-examples.js';
 import { specFiles } from '../spec-files.js';
 
 // Fails when any example in the effective document does not satisfy its own schema.

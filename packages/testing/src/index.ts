@@ -1,0 +1,10 @@
+export { startFakeIntercom } from './start-fake-intercom.js';
+export type {
+  FakeIntercom,
+  FakeIntercomOptions,
+  FakeConversations,
+  FakeDirectory,
+  RecordedRequest,
+} from './fake-intercom.js';
+export type { ConversationSeed } from './conversation-factory.js';
+export type { Fault, FaultHandle, FaultTrigger } from './faults.js';

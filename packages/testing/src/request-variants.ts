@@ -1,0 +1,24 @@
+/**
+ * Maps each `message_type` to the component schema of its request variant, read from the
+ * operation's `oneOf`, so the fake can validate a body against the variant it claims to be and
+ * name the field that is wrong, rather than report every variant's mismatch.
+ *
+ * @example
+ * requestVariants(document); // Map { 'close' => 'close_conversation_request', … }
+ */
+export function requestVariants(document: Record<string, any>): Map<string, string> {
+  const operation = Object.values<Record<string, any>>(document['paths'])
+    .flatMap((pathItem) => Object.values<Record<string, any>>(pathItem))
+    .find((candidate) => candidate?.['operationId'] === 'manageConversation');
+  const oneOf: Array<{ $ref: string }> =
+    operation?.['requestBody']?.['content']?.['application/json']?.['schema']?.['oneOf'] ?? [];
+  const variants = new Map<string, string>();
+  for (const { $ref } of oneOf) {
+    const name = $ref.replace('#/components/schemas/', '');
+    const messageTypes: string[] =
+      document['components']['schemas'][name]?.['properties']?.['message_type']?.['enum'] ?? [];
+    for (const messageType of messageTypes) variants.set(messageType, name);
+  }
+  if (variants.size === 0) throw new Error('The spec lists no request variants by message_type');
+  return variants;
+}

@@ -1,0 +1,155 @@
+import type { Conversation } from '@conversation-kit/types';
+
+/**
+ * An Intercom id: its digits as a string, or a safe integer. Sent as a string.
+ *
+ * @example
+ * const adminId: Id = 991267;
+ */
+export type Id = string | number;
+
+/**
+ * Close a conversation, optionally leaving a message.
+ *
+ * @example
+ * const action: CloseAction = { action: 'close', adminId: '991267', message: 'Solved!' };
+ */
+export interface CloseAction {
+  action: 'close';
+  /** The admin performing the action. */
+  adminId: Id;
+  message?: string;
+}
+
+/**
+ * Snooze a conversation until a moment in the future.
+ *
+ * @example
+ * const action: SnoozeAction = { action: 'snooze', adminId: '991267', until: new Date('2027-01-01') };
+ */
+export interface SnoozeAction {
+  action: 'snooze';
+  adminId: Id;
+  /** A `Date`, or Unix seconds (not milliseconds). */
+  until: Date | number;
+}
+
+/**
+ * Open a closed or snoozed conversation.
+ *
+ * @example
+ * const action: OpenAction = { action: 'open', adminId: '991267' };
+ */
+export interface OpenAction {
+  action: 'open';
+  adminId: Id;
+}
+
+/**
+ * Assign a conversation to an admin or a team, optionally leaving a message.
+ *
+ * @example
+ * const action: AssignAction = { action: 'assign', adminId: '991267', assignee: { type: 'team', id: 5017691 } };
+ */
+export interface AssignAction {
+  action: 'assign';
+  adminId: Id;
+  assignee: { type: 'admin' | 'team'; id: Id };
+  message?: string;
+}
+
+/**
+ * Remove a conversation's admin or team assignee.
+ *
+ * @example
+ * const action: UnassignAction = { action: 'unassign', adminId: '991267', from: 'team' };
+ */
+export interface UnassignAction {
+  action: 'unassign';
+  adminId: Id;
+  from: 'admin' | 'team';
+}
+
+/**
+ * Anything `manage()` can do to a conversation, told apart by `action`.
+ *
+ * @example
+ * function describe(action: ConversationAction): string {
+ *   switch (action.action) {
+ *     case 'close': return 'close';
+ *     case 'snooze': return `snooze until ${action.until}`;
+ *     case 'open': return 'open';
+ *     case 'assign': return `assign to ${action.assignee.type}`;
+ *     case 'unassign': return `unassign the ${action.from}`;
+ *   }
+ * }
+ */
+export type ConversationAction =
+  CloseAction | SnoozeAction | OpenAction | AssignAction | UnassignAction;
+
+/**
+ * A conversation just closed.
+ *
+ * @example
+ * const closed: ClosedConversation = await conversations.close(id, { adminId });
+ */
+export type ClosedConversation = Conversation & { state: 'closed'; open: false };
+
+/**
+ * A conversation just snoozed, with the time it wakes up.
+ *
+ * @example
+ * const { snoozed_until } = await conversations.snooze(id, { adminId, until });
+ */
+export type SnoozedConversation = Conversation & { state: 'snoozed'; snoozed_until: number };
+
+/**
+ * A conversation just opened.
+ *
+ * @example
+ * const opened: OpenedConversation = await conversations.open(id, { adminId });
+ */
+export type OpenedConversation = Conversation & { state: 'open'; open: true };
+
+/**
+ * What an action resolves to: the conversation, typed with what the action guarantees (the state,
+ * or the assignee it set or cleared).
+ *
+ * @example
+ * type Result = ActionResult<{ action: 'assign'; adminId: '1'; assignee: { type: 'team'; id: 2 } }>;
+ * // Conversation & { team_assignee_id: number }
+ */
+export type ActionResult<A extends ConversationAction> = A extends CloseAction
+  ? ClosedConversation
+  : A extends SnoozeAction
+    ? SnoozedConversation
+    : A extends OpenAction
+      ? OpenedConversation
+      : A extends AssignAction
+        ? Conversation & AssigneeSet<A['assignee']['type']>
+        : A extends UnassignAction
+          ? Conversation & AssigneeCleared<A['from']>
+          : Conversation;
+
+type AssigneeSet<T> = T extends 'admin'
+  ? { admin_assignee_id: number }
+  : T extends 'team'
+    ? { team_assignee_id: number }
+    : unknown;
+
+type AssigneeCleared<T> = T extends 'admin'
+  ? { admin_assignee_id: null }
+  : T extends 'team'
+    ? { team_assignee_id: null }
+    : unknown;
+
+/**
+ * An action with no field of another action: excess-property checks do not reach a type
+ * parameter, so `manage()` spells the rule out.
+ *
+ * @example
+ * function manage<A extends ConversationAction>(id: Id, action: Exactly<A>): void {}
+ */
+export type Exactly<A extends ConversationAction> = A & {
+  [K in Exclude<keyof A, keyof Extract<ConversationAction, { action: A['action'] }>>]: never;
+};

@@ -1,0 +1,21 @@
+import type { IntercomClientOptions } from '@conversation-kit/fetch';
+import type { RetryOptions } from './retry-defaults.js';
+
+/**
+ * How to reach Intercom, and how calls time out and retry.
+ *
+ * @example
+ * const options: ConversationsOptions = { token: process.env.INTERCOM_TOKEN!, region: 'eu', timeoutMs: 10_000 };
+ */
+export interface ConversationsOptions extends IntercomClientOptions {
+  /** How long one attempt may take, in milliseconds (default 30,000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 2); shorthand for `retry.maxRetries`. */
+  maxRetries?: number;
+  /** The rest of the retry policy; see `retryDefaults`. */
+  retry?: RetryOptions;
+  /** The clock, in milliseconds since the epoch (default `Date.now`); for tests. */
+  now?: () => number;
+  /** How to wait between attempts (default: a timer that the signal cancels); for tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, test } from 'vitest';
+import { RateLimitError } from './errors/rate-limit-error.js';
+import type { ManageManyReport } from './manage-many.js';
+import { collect } from './test-support/collected-errors.js';
+import {
+  ADMIN_ID,
+  harnessesClosedAfterEach,
+  START_MS,
+  type SharedClock,
+} from './test-support/faults-harness.js';
+import { seededItems } from './test-support/many-harness.js';
+
+// The client paces itself by the X-RateLimit-* headers of the answers, on a clock it shares with
+// the fake, so that a batch under the rate limit never meets a 429.
+
+const start = harnessesClosedAfterEach();
+
+function audited(report: ManageManyReport): ManageManyReport {
+  for (const outcome of report.outcomes) if (!outcome.ok) collect(outcome.error);
+  return report;
+}
+
+/** A `fetch` that notes, for every answer, the window the fake counted it in and its status. */
+function windowsFetch(clock: SharedClock) {
+  const answers: { reset: number; remaining: number; status: number; sentAtMs: number }[] = [];
+  return {
+    answers,
+    fetch: async (request: Request): Promise<Response> => {
+      const sentAtMs = clock.ms;
+      const response = await fetch(request);
+      answers.push({
+        reset: Number(response.headers.get('x-ratelimit-reset')),
+        remaining: Number(response.headers.get('x-ratelimit-remaining')),
+        status: response.status,
+        sentAtMs,
+      });
+      return response;
+    },
+  };
+}
+
+function countsPerWindow(answers: { reset: number }[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const { reset } of answers) counts.set(reset, (counts.get(reset) ?? 0) + 1);
+  return counts;
+}
+
+test('sequential calls: the call after the budget is spent waits exactly until the reset', async () => {
+  const { fake, clock, waits, client } = await start({
+    rateLimit: { limit: 3, windowSeconds: 10 },
+  });
+  clock.ms += 2_500;
+  const conversations = client();
+  const ids = Array.from({ length: 4 }, () => fake.conversations.add({ state: 'open' }).id);
+
+  for (const id of ids) await conversations.close(id, { adminId: ADMIN_ID });
+
+  expect(fake.requests.map((request) => request.status)).toEqual([200, 200, 200, 200]);
+  expect(waits).toEqual([START_MS + 10_000 - (START_MS + 2_500)]);
+  expect(clock.ms).toBe(START_MS + 10_000);
+  expect(conversations.rateLimit).toEqual({
+    limit: 3,
+    remaining: 2,
+    resetAt: new Date(START_MS + 20_000),
+  });
+});
+
+describe('a batch of 1,000 at 100 per 10 s', () => {
+  test.each([{ concurrency: 4 }, { concurrency: 8 }, { concurrency: 64 }])(
+    'concurrency $concurrency: no window gets more than its 100, and no 429',
+    { timeout: 120_000 },
+    async ({ concurrency }) => {
+      const harness = await start({ rateLimit: { limit: 100, windowSeconds: 10 } });
+      const { fake, clock, waits } = harness;
+      const items = seededItems(fake, clock, 1_000);
+      const tracked = windowsFetch(clock);
+
+      const report = audited(
+        await harness.client({ fetch: tracked.fetch }).manageMany(items, { concurrency }),
+      );
+
+      expect(report).toMatchObject({ succeeded: 1_000, failed: 0 });
+      expect(fake.requests.every((request) => request.status !== 429)).toBe(true);
+      expect(tracked.answers.every((answer) => answer.status === 200)).toBe(true);
+      const counts = countsPerWindow(tracked.answers);
+      expect([...counts.values()].every((count) => count <= 100)).toBe(true);
+      expect(counts.size).toBeGreaterThanOrEqual(10);
+      // The pacer holds back only while the window's budget is spent: each wait ends a window.
+      expect(waits.length).toBeGreaterThan(0);
+      for (const wait of waits) {
+        expect(wait).toBeGreaterThan(0);
+        expect(wait).toBeLessThanOrEqual(10_000);
+      }
+      // Waiting does not waste whole windows' budgets: every window but the last is nearly full.
+      const fullWindows = [...counts.entries()].sort(([a], [b]) => a - b).slice(0, -1);
+      for (const [, count] of fullWindows) expect(count).toBeGreaterThanOrEqual(100 - concurrency);
+    },
+  );
+});
+
+test(
+  'a spent budget whose reset is beyond maxRateLimitWaitMs: RateLimitError outcomes, sent never',
+  { timeout: 30_000 },
+  async () => {
+    const harness = await start({ rateLimit: { limit: 5, windowSeconds: 3_600 } });
+    const { fake, clock, waits } = harness;
+    const items = seededItems(fake, clock, 12);
+
+    const report = audited(await harness.client().manageMany(items, { concurrency: 1 }));
+
+    expect(report).toMatchObject({ succeeded: 5, failed: 7 });
+    expect(report.outcomes.slice(0, 5).every((outcome) => outcome.ok)).toBe(true);
+    for (const outcome of report.outcomes.slice(5)) {
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.error).toBeInstanceOf(RateLimitError);
+        expect(outcome.error).toMatchObject({
+          mayHaveBeenApplied: false,
+          resetAt: new Date(START_MS + 3_600_000),
+        });
+      }
+    }
+    expect(fake.requests).toHaveLength(5);
+    expect(fake.requests.every((request) => request.status === 200)).toBe(true);
+    expect(waits).toEqual([]);
+  },
+);
+
+test(
+  'a wait within maxRateLimitWaitMs is taken, on the injected clock',
+  { timeout: 30_000 },
+  async () => {
+    const harness = await start({ rateLimit: { limit: 5, windowSeconds: 60 } });
+    const { fake, clock, waits } = harness;
+    const items = seededItems(fake, clock, 12);
+
+    const report = audited(
+      await harness
+        .client({ retry: { maxRateLimitWaitMs: 60_000 } })
+        .manageMany(items, { concurrency: 1 }),
+    );
+
+    expect(report).toMatchObject({ succeeded: 12, failed: 0 });
+    expect(fake.requests.every((request) => request.status === 200)).toBe(true);
+    expect(waits).toEqual([60_000, 60_000]);
+    expect(clock.ms).toBe(START_MS + 120_000);
+  },
+);
+
+test(
+  'the rate-limit state follows the newest window, and the lowest remaining within one',
+  { timeout: 30_000 },
+  async () => {
+    const harness = await start({ rateLimit: { limit: 50, windowSeconds: 10 } });
+    const { fake, clock } = harness;
+    const conversations = harness.client();
+    const items = seededItems(fake, clock, 40);
+
+    audited(await conversations.manageMany(items, { concurrency: 16 }));
+
+    // Answers arrive in any order; the state is the fewest remaining the window reported.
+    expect(conversations.rateLimit).toEqual({
+      limit: 50,
+      remaining: 10,
+      resetAt: new Date(START_MS + 10_000),
+    });
+    clock.ms += 10_000;
+    await conversations.open(String(items[0]!.id), { adminId: ADMIN_ID });
+    expect(conversations.rateLimit).toEqual({
+      limit: 50,
+      remaining: 49,
+      resetAt: new Date(START_MS + 20_000),
+    });
+  },
+);

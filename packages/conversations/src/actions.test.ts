@@ -1,3 +1,5 @@
+import { document } from '@conversation-kit/spec';
+import { createSchemaValidator } from '@conversation-kit/spec/validator';
 import type { ConversationSeed, FakeIntercom } from '@conversation-kit/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -18,11 +20,7 @@ import {
 } from './test-support/actions-fixtures.js';
 import { rejectionOf } from './test-support/collected-errors.js';
 
-// The request bodies are not validated here against the spec with
-// `createSchemaValidator(document).validateRequestBody(...)`: `@conversation-kit/spec` is not a
-// dependency of this package and does not resolve from it. The fake validates every body against
-// the same effective spec and answers 400 `parameter_invalid`/`parameter_not_found` otherwise,
-// so each test checks that the fake answered 200.
+const validator = createSchemaValidator(document);
 
 const startFake = fakesClosedAfterEach();
 const IN_AN_HOUR = NOW_SECONDS + 3600;
@@ -180,6 +178,8 @@ function expectSent(
   });
   expect(request!.headers['content-type']).toMatch(/^application\/json/);
   expect(request!.body).toStrictEqual(body);
+  expect(validator.validateRequestBody('manageConversation', request!.body)).toEqual([]);
+  expect(validator.validateResponseBody('manageConversation', 200, conversation)).toEqual([]);
   expect(conversation).toStrictEqual(fake.conversations.get(id));
   expect(conversation).toMatchObject({ type: 'conversation', id, ...result });
 }

@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     // The CLI tests run the real generator in child processes.
-    testTimeout: 60_000,
+    testTimeout: 180_000,
   },
 });

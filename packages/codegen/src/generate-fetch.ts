@@ -34,9 +34,9 @@ function operationsTable(document: Record<string, unknown>, operations: Operatio
   const serverRows = servers.map((server) => `${server.region}: ${JSON.stringify(server.url)},`);
   return `${tsdoc(
     'Every operation these bindings cover: its HTTP method and path template, by operationId.',
-    `import { operations } from '${FETCH_PACKAGE}';\noperations.manageConversation.path; // '/conversations/{id}/parts'`,
+    `import { operationTable } from '${FETCH_PACKAGE}';\noperationTable.manageConversation.path; // '/conversations/{id}/parts'`,
   )}
-export const operations = {
+export const operationTable = {
 ${rows.join('\n')}
 } as const;
 

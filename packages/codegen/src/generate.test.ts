@@ -53,6 +53,7 @@ describe('generateTypes', () => {
 describe('generateFetch', () => {
   it('reads operations, servers and the default Intercom-Version from the spec', () => {
     const { 'operations.ts': operations, 'functions.ts': functions } = generateFetch(spec);
+    expect(operations).toContain('export const operationTable = {');
     expect(operations).toContain(
       'manageConversation: { method: "POST", path: "/conversations/{id}/parts" },',
     );

@@ -1,6 +1,15 @@
-import createClient, { type Client } from 'openapi-fetch';
+import openapiFetch, { type Client } from 'openapi-fetch';
 import type { IntercomVersion, paths } from '@conversation-kit/types';
 import { defaultIntercomVersion, servers, type Region } from './generated/operations.js';
+
+// openapi-fetch's default export is `createClient`. Its CommonJS build exports it as
+// `exports.default` beside `__esModule`, and this package's CommonJS build, bundled from ES
+// module source, takes a default import the way Node does: the whole `module.exports`. There the
+// function is one level down.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === 'function'
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 /**
  * How to reach Intercom: the access token, and either a region or a base URL.

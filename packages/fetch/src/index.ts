@@ -1,7 +1,7 @@
 export { createIntercomClient, type IntercomClientOptions } from './create-intercom-client.js';
 export { manageConversation } from './generated/functions.js';
 export {
-  operations,
+  operationTable,
   servers,
   defaultIntercomVersion,
   type Region,

@@ -7,10 +7,10 @@
  * Every operation these bindings cover: its HTTP method and path template, by operationId.
  *
  * @example
- * import { operations } from '@conversation-kit/fetch';
- * operations.manageConversation.path; // '/conversations/{id}/parts'
+ * import { operationTable } from '@conversation-kit/fetch';
+ * operationTable.manageConversation.path; // '/conversations/{id}/parts'
  */
-export const operations = {
+export const operationTable = {
   manageConversation: { method: 'POST', path: '/conversations/{id}/parts' },
 } as const;
 

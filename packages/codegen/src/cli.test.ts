@@ -31,6 +31,7 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'codegen-cli-'));
   const { document } = await loadEffectiveSpec();
   await writeFile(join(work, 'spec.json'), JSON.stringify(document));
+  await writeFile(join(work, 'package.json'), '{ "name": "generated-package" }\n');
 });
 afterEach(async () => {
   await rm(work, { recursive: true, force: true });
@@ -43,6 +44,20 @@ describe('the codegen CLI', () => {
       const check = await codegen(work, target, '--spec', 'spec.json', '--out', target, '--check');
       expect(check.code, check.stderr).toBe(0);
     }
+  });
+
+  it('stamps package.json with the spec it generated from, and checks the stamp', async () => {
+    await codegen(work, 'types', '--spec', 'spec.json', '--out', 'out');
+    const spec = await loadEffectiveSpec(join(work, 'spec.json'));
+    const manifest = JSON.parse(await readFile(join(work, 'package.json'), 'utf8'));
+    expect(manifest).toEqual({
+      name: 'generated-package',
+      conversationKit: { spec: { version: '2.12', sha256: spec.sha256 } },
+    });
+    await writeFile(join(work, 'package.json'), '{ "name": "generated-package" }\n');
+    const check = await codegen(work, 'types', '--spec', 'spec.json', '--out', 'out', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('package.json');
   });
 
   it('fails --check naming a hand-edited file', async () => {

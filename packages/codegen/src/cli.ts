@@ -8,13 +8,15 @@ import {
   writeGeneratedDirectory,
 } from './generated-directory.js';
 import { generateTypes } from './generate-types.js';
+import { specStamp, stampPackageJson } from './spec-stamp.js';
 
-const USAGE = `Usage: conversation-kit-codegen <types|fetch> [--out DIR] [--spec FILE] [--check|--write]
+const USAGE = `Usage: conversation-kit-codegen <types|fetch> [--out DIR] [--spec FILE] [--package-json FILE] [--check|--write]
 
   types      openapi-typescript types and PascalCase aliases
   fetch      openapi-fetch bindings: operations, servers, one function per operation
   --out      the folder to write (default: src/generated)
   --spec     the effective document, as JSON (default: the one @conversation-kit/spec ships)
+  --package-json  the package.json to stamp with the spec's version and hash (default: package.json)
   --check    write nothing; exit 1 naming each file that differs from what would be generated
   --write    write the files (the default, except under CI, where --check is)`;
 
@@ -22,6 +24,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     out: { type: 'string', default: 'src/generated' },
+    'package-json': { type: 'string', default: 'package.json' },
     spec: { type: 'string' },
     check: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
@@ -53,8 +56,12 @@ const directory = resolve(values.out);
 const files = await prepareGeneratedFiles(directory, generated);
 const shown = relative(process.cwd(), directory) || '.';
 
+const manifest = resolve(values['package-json']);
+const stamp = specStamp(spec);
+
 if (check) {
   const drifted = await findDrift(directory, files);
+  if (await stampPackageJson(manifest, stamp, false)) drifted.push(manifest);
   if (drifted.length > 0) {
     console.error(`Generated ${target} code has drifted from ${spec.source}:`);
     for (const file of drifted) console.error(`  ${relative(process.cwd(), file)}`);
@@ -64,5 +71,6 @@ if (check) {
   console.log(`${shown}: ${Object.keys(files).length} files match ${spec.source}`);
 } else {
   await writeGeneratedDirectory(directory, files);
+  await stampPackageJson(manifest, stamp);
   console.log(`${shown}: wrote ${Object.keys(files).length} files from ${spec.source}`);
 }

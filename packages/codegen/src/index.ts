@@ -7,3 +7,4 @@ export {
   findDrift,
 } from './generated-directory.js';
 export { typeAliasName, pascalCase } from './type-alias-name.js';
+export { specStamp, stampPackageJson, STAMP_FIELD, type SpecStamp } from './spec-stamp.js';

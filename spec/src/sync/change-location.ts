@@ -1,4 +1,4 @@
-import { HTTP_METHODS } from './find-operation.js';
+import { HTTP_METHODS } from '../document/find-operation.js';
 import type { Side } from './schema-reach.js';
 
 /** Keywords whose value only documents: changing them changes no type and no behaviour. */

@@ -2,9 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { diff } from '@useoptic/openapi-utilities';
 import { byBumpDescending, highestBump, type Bump } from './bump.js';
 import { locateChange, type ChangeLocation, type ChangeSide } from './change-location.js';
-import { findOperation } from './find-operation.js';
-import { pointerOf, segmentsOf, valueAt } from './json-pointer.js';
-import { isJsonObject, type JsonObject } from './json-value.js';
+import { findOperation } from '../document/find-operation.js';
+import { pointerOf, segmentsOf, valueAt } from '../document/json-pointer.js';
+import { isJsonObject, type JsonObject } from '../document/json-value.js';
 import { schemaReach, type Side } from './schema-reach.js';
 
 /** One change between two effective documents, from consumers' point of view. */

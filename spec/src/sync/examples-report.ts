@@ -1,5 +1,5 @@
 import { validateExamples, type InvalidExample } from '../validator/validate-examples.js';
-import type { JsonObject } from './json-value.js';
+import type { JsonObject } from '../document/json-value.js';
 
 /** Examples that contradict their own schema, upstream and after our corrections. */
 export interface ExamplesReport {

@@ -1,7 +1,7 @@
-import { findOperations } from './find-operation.js';
+import { findOperations } from '../document/find-operation.js';
 import { forEachRef } from './for-each-ref.js';
-import { localRefSegments, pointerOf, valueAt } from './json-pointer.js';
-import { isJsonObject, type JsonObject } from './json-value.js';
+import { localRefSegments, pointerOf, valueAt } from '../document/json-pointer.js';
+import { isJsonObject, type JsonObject } from '../document/json-value.js';
 import { UpstreamRefusal } from './upstream-refusal.js';
 
 /** The operation's fragment, cut out of an upstream document, and where the operation was. */

@@ -1,5 +1,5 @@
-import { pointerOf, segmentsOf } from './json-pointer.js';
-import { isJsonObject } from './json-value.js';
+import { pointerOf, segmentsOf } from '../document/json-pointer.js';
+import { isJsonObject } from '../document/json-value.js';
 
 // Keys whose value is data, not OpenAPI structure: a `$ref` inside an example is not a reference.
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);

@@ -1,6 +1,6 @@
 import { format, resolveConfig } from 'prettier';
 import { parse, stringify } from 'yaml';
-import type { JsonObject } from './json-value.js';
+import type { JsonObject } from '../document/json-value.js';
 import { restyleYaml } from './restyle-yaml.js';
 
 /**

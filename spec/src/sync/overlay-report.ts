@@ -4,7 +4,7 @@ import {
   type OverlayAction,
   type OverlayDocument,
 } from '../overlay/apply-overlay.js';
-import type { JsonObject } from './json-value.js';
+import type { JsonObject } from '../document/json-value.js';
 
 /** What re-applying our overlay of corrections to a new upstream fragment showed. */
 export interface OverlayReport {

@@ -10,7 +10,7 @@ import {
   type ScalarTag,
   type ToStringOptions,
 } from 'yaml';
-import { isJsonObject } from './json-value.js';
+import { isJsonObject } from '../document/json-value.js';
 
 /**
  * Serializes a value as YAML in the style of an earlier serialization of (mostly) the same value:

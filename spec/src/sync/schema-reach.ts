@@ -1,7 +1,7 @@
-import { findOperation } from './find-operation.js';
+import { findOperation } from '../document/find-operation.js';
 import { forEachRef } from './for-each-ref.js';
-import { localRefSegments, pointerOf, valueAt } from './json-pointer.js';
-import type { JsonObject } from './json-value.js';
+import { localRefSegments, pointerOf, valueAt } from '../document/json-pointer.js';
+import type { JsonObject } from '../document/json-value.js';
 
 /** Which side of an operation a schema shapes: what clients send, what they receive, or both. */
 export type Side = 'request' | 'response' | 'both';

@@ -1,3 +1,6 @@
+import { pointerOf } from '../document/json-pointer.js';
+import { isJsonObject, type JsonObject } from '../document/json-value.js';
+
 /** An example found in an OpenAPI document, with the schema it claims to satisfy. */
 export interface DocumentExample {
   /** JSON Pointer of the example value in the document. */
@@ -7,8 +10,6 @@ export interface DocumentExample {
   schema: unknown;
 }
 
-type Json = Record<string, unknown>;
-
 /**
  * Finds every example in an OpenAPI 3.0 document: `example` on schemas (at any depth),
  * parameters, headers and media types, and each entry of `examples` maps.
@@ -16,9 +17,9 @@ type Json = Record<string, unknown>;
  * @example
  * for (const { pointer, value, schema } of collectExamples(document)) console.log(pointer);
  */
-export function collectExamples(document: Json): DocumentExample[] {
+export function collectExamples(document: JsonObject): DocumentExample[] {
   const found: DocumentExample[] = [];
-  const components = (document['components'] ?? {}) as Json;
+  const components = (document['components'] ?? {}) as JsonObject;
 
   forEachEntry(components['schemas'], '/components/schemas', (schema, pointer) =>
     collectFromSchema(schema, pointer, found),
@@ -35,12 +36,12 @@ export function collectExamples(document: Json): DocumentExample[] {
 
   forEachEntry(document['paths'], '/paths', (pathItem, pathPointer) => {
     forEachEntry(pathItem, pathPointer, (operation, operationPointer) => {
-      if (!isObject(operation)) return;
+      if (!isJsonObject(operation)) return;
       forEachItem(operation['parameters'], `${operationPointer}/parameters`, (parameter, pointer) =>
         collectFromCarrier(parameter, pointer, found),
       );
       const body = operation['requestBody'];
-      if (isObject(body))
+      if (isJsonObject(body))
         collectFromContent(body['content'], `${operationPointer}/requestBody`, found);
       forEachEntry(operation['responses'], `${operationPointer}/responses`, (response, pointer) =>
         collectFromResponse(response, pointer, found),
@@ -51,7 +52,7 @@ export function collectExamples(document: Json): DocumentExample[] {
 }
 
 function collectFromResponse(response: unknown, pointer: string, found: DocumentExample[]): void {
-  if (!isObject(response)) return;
+  if (!isJsonObject(response)) return;
   forEachEntry(response['headers'], `${pointer}/headers`, (header, headerPointer) =>
     collectFromCarrier(header, headerPointer, found),
   );
@@ -66,12 +67,12 @@ function collectFromContent(content: unknown, pointer: string, found: DocumentEx
 
 // Parameters, headers and media types all carry a `schema` with `example` or `examples` beside it.
 function collectFromCarrier(carrier: unknown, pointer: string, found: DocumentExample[]): void {
-  if (!isObject(carrier) || !('schema' in carrier)) return;
+  if (!isJsonObject(carrier) || !('schema' in carrier)) return;
   const schema = carrier['schema'];
   if ('example' in carrier)
     found.push({ pointer: `${pointer}/example`, value: carrier['example'], schema });
   forEachEntry(carrier['examples'], `${pointer}/examples`, (example, examplePointer) => {
-    if (isObject(example) && 'value' in example) {
+    if (isJsonObject(example) && 'value' in example) {
       found.push({ pointer: `${examplePointer}/value`, value: example['value'], schema });
     }
   });
@@ -79,7 +80,7 @@ function collectFromCarrier(carrier: unknown, pointer: string, found: DocumentEx
 }
 
 function collectFromSchema(schema: unknown, pointer: string, found: DocumentExample[]): void {
-  if (!isObject(schema) || typeof schema['$ref'] === 'string') return;
+  if (!isJsonObject(schema) || typeof schema['$ref'] === 'string') return;
   if ('example' in schema)
     found.push({ pointer: `${pointer}/example`, value: schema['example'], schema });
   forEachEntry(schema['properties'], `${pointer}/properties`, (property, propertyPointer) =>
@@ -100,9 +101,8 @@ function forEachEntry(
   pointer: string,
   visit: (value: unknown, pointer: string) => void,
 ): void {
-  if (!isObject(record)) return;
-  for (const [key, value] of Object.entries(record))
-    visit(value, `${pointer}/${escapePointer(key)}`);
+  if (!isJsonObject(record)) return;
+  for (const [key, value] of Object.entries(record)) visit(value, `${pointer}${pointerOf([key])}`);
 }
 
 function forEachItem(
@@ -112,12 +112,4 @@ function forEachItem(
 ): void {
   if (!Array.isArray(list)) return;
   list.forEach((value, index) => visit(value, `${pointer}/${index}`));
-}
-
-function escapePointer(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

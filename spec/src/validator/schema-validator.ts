@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { findOperation } from '../document/find-operation.js';
 import { componentSchemaUri, toJsonSchema } from './json-schema-from-openapi.js';
 
 /** One way in which a value breaks its schema. */
@@ -65,14 +66,7 @@ export function createSchemaValidator(document: Json): SchemaValidator {
     return check(value) ? [] : (check.errors ?? []).map(toProblem);
   };
 
-  const operation = (operationId: string): Json => {
-    for (const pathItem of Object.values<Json>(document['paths'] ?? {})) {
-      for (const candidate of Object.values<Json>(pathItem)) {
-        if (candidate?.['operationId'] === operationId) return candidate;
-      }
-    }
-    throw new Error(`The document has no operation "${operationId}"`);
-  };
+  const operation = (operationId: string): Json => findOperation(document, operationId).operation;
 
   return {
     validate,

@@ -1,5 +1,6 @@
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixturesDir, installProject, tscPath } from './support/packages.js';
 import { killAll, run } from './support/run.js';
@@ -22,6 +23,8 @@ beforeAll(async () => {
   await mkdir(project);
   await installProject(project, [tarballs['@conversation-kit/types']]);
   await copyFile(join(fixturesDir, 'types-only.ts'), join(project, 'types-only.ts'));
+  // The same consumer as an ES module, for node16/nodenext's ESM resolution.
+  await copyFile(join(fixturesDir, 'types-only.ts'), join(project, 'types-only.mts'));
 });
 
 afterAll(killAll);
@@ -42,33 +45,67 @@ describe('@conversation-kit/types installed alone', () => {
   });
 
   it.each([
-    ['nodenext', 'nodenext'],
-    ['esnext', 'bundler'],
+    ['types-only.ts', 'node16', 'node16'],
+    ['types-only.mts', 'node16', 'node16'],
+    ['types-only.ts', 'nodenext', 'nodenext'],
+    ['types-only.mts', 'nodenext', 'nodenext'],
+    ['types-only.ts', 'esnext', 'bundler'],
   ])(
-    'type-checks `import type { Conversation, ManageConversationRequest }` with module %s and moduleResolution %s',
-    async (module, moduleResolution) => {
-      const tsconfig = {
-        compilerOptions: {
-          target: 'es2022',
-          module,
-          moduleResolution,
-          strict: true,
-          skipLibCheck: false,
-          noEmit: true,
-          types: [],
-        },
-        files: ['types-only.ts'],
-      };
-      const name = `tsconfig.${moduleResolution}.json`;
-      await writeFile(join(project, name), `${JSON.stringify(tsconfig, null, 2)}\n`);
-      const result = await run(process.execPath, [tscPath, '-p', name], {
-        cwd: project,
-        timeoutMs: 120_000,
-      });
-      expect({ code: result.code, output: (result.stdout + result.stderr).trim() }).toEqual({
-        code: 0,
-        output: '',
-      });
+    'type-checks `import type { Conversation, ManageConversationRequest }` in %s with module %s and moduleResolution %s',
+    async (file, module, moduleResolution) => {
+      expect(await typecheck(file, module, moduleResolution)).toEqual({ code: 0, output: '' });
     },
   );
+
+  it('reports a wrong request through the installed types', async () => {
+    const source = await readFile(join(project, 'types-only.ts'), 'utf8');
+    await writeFile(
+      join(project, 'wrong.ts'),
+      source.replace('  snoozed_until: 1767225600,\n', ''),
+    );
+    const result = await typecheck('wrong.ts', 'nodenext', 'nodenext');
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("Property 'snoozed_until' is missing");
+  });
+
+  it('leaves nothing of itself in a bundle', async () => {
+    const result = await build({
+      entryPoints: [join(project, 'types-only.ts')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      absWorkingDir: project,
+      logLevel: 'silent',
+    });
+    const output = result.outputFiles[0]!.text;
+    expect(output).toContain('991267');
+    expect(output).not.toContain('conversation-kit');
+  });
 });
+
+async function typecheck(
+  file: string,
+  module: string,
+  moduleResolution: string,
+): Promise<{ code: number | null; output: string }> {
+  const tsconfig = {
+    compilerOptions: {
+      target: 'es2022',
+      module,
+      moduleResolution,
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+      types: [],
+    },
+    files: [file],
+  };
+  const name = `tsconfig.${file}.${moduleResolution}.json`;
+  await writeFile(join(project, name), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  const result = await run(process.execPath, [tscPath, '-p', name], {
+    cwd: project,
+    timeoutMs: 120_000,
+  });
+  return { code: result.code, output: (result.stdout + result.stderr).trim() };
+}

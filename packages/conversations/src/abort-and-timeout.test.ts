@@ -24,12 +24,17 @@ const start = harnessesClosedAfterEach();
  * The default sleep, watched: `waiting` lists the waits it has begun, so a test can abort once the
  * client is really waiting (the fake records a status before the client has read it).
  */
+/** The default sleep, watched: `sleeping` resolves once a wait starts, so a test can abort then. */
 function watchedDefaultSleep() {
   const waiting: number[] = [];
+  let started!: () => void;
+  const sleeping = new Promise<void>((resolve) => (started = resolve));
   return {
     waiting,
+    sleeping,
     sleep: (ms: number, signal?: AbortSignal): Promise<void> => {
       waiting.push(ms);
+      started();
       return defaultSleep(ms, signal);
     },
   };
@@ -176,10 +181,8 @@ describe('aborting while waiting to retry', () => {
         timeout: 4_000,
         interval: 5,
       });
-      await vi.waitFor(() => expect(watched.waiting).toHaveLength(1), {
-        timeout: 4_000,
-        interval: 5,
-      });
+      await watched.sleeping;
+      expect(watched.waiting).toHaveLength(1);
       controller.abort();
       const error = await closing;
 
@@ -206,10 +209,8 @@ describe('aborting while waiting to retry', () => {
     const closing = rejectionOf(
       conversations.close(id, { adminId: ADMIN_ID, message: 'Bye', signal: controller.signal }),
     );
-    await vi.waitFor(() => expect(watched.waiting).toEqual([50_000]), {
-      timeout: 4_000,
-      interval: 5,
-    });
+    await watched.sleeping;
+    expect(watched.waiting).toEqual([50_000]);
     controller.abort();
 
     const error = await closing;
@@ -241,10 +242,8 @@ describe('aborting while waiting to retry', () => {
       const closing = rejectionOf(
         conversations.close(second.id, { adminId: ADMIN_ID, signal: controller.signal }),
       );
-      await vi.waitFor(() => expect(watched.waiting).toEqual([60_000]), {
-        timeout: 4_000,
-        interval: 5,
-      });
+      await watched.sleeping;
+      expect(watched.waiting).toEqual([60_000]);
       controller.abort();
       const error = await closing;
 
@@ -275,10 +274,8 @@ describe('aborting while waiting to retry', () => {
       const closing = rejectionOf(
         conversations.open('123', { adminId: ADMIN_ID, signal: controller.signal }),
       );
-      await vi.waitFor(() => expect(watched.waiting).toHaveLength(1), {
-        timeout: 4_000,
-        interval: 5,
-      });
+      await watched.sleeping;
+      expect(watched.waiting).toHaveLength(1);
       controller.abort();
 
       const error = await closing;

@@ -13,6 +13,7 @@ import {
   partsWithBody,
   START_MS,
   type SharedClock,
+  exhaustedWindow,
 } from './test-support/faults-harness.js';
 
 // Every fault mode of the fake × every kind of action, each checked against the retry policy:
@@ -112,11 +113,7 @@ const FAULT_ROWS: readonly FaultRow[] = [
       type: 'status',
       status: 429,
       body: errorListBody('rate_limit_exceeded', 'Too many requests'),
-      headers: {
-        'X-RateLimit-Limit': '1666',
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(Math.floor(clock.ms / 1000) + 7),
-      },
+      headers: exhaustedWindow(Math.floor(clock.ms / 1000) + 7),
     }),
     policy: 'safe',
     wait: (clock) => (Math.floor(clock.ms / 1000) + 7) * 1000 - clock.ms,

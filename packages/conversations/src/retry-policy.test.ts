@@ -16,6 +16,7 @@ import {
   harnessesClosedAfterEach,
   partsWithBody,
   START_MS,
+  exhaustedWindow,
 } from './test-support/faults-harness.js';
 import { TOKEN } from './test-support/token.js';
 
@@ -203,11 +204,7 @@ describe('429', () => {
     fake.fault('next', {
       type: 'status',
       status: 429,
-      headers: {
-        'X-RateLimit-Limit': '1666',
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(reset),
-      },
+      headers: exhaustedWindow(reset),
     });
 
     const snoozed = await client().snooze(id, {
@@ -227,12 +224,7 @@ describe('429', () => {
     fake.fault('next', {
       type: 'status',
       status: 429,
-      headers: {
-        'Retry-After': '4',
-        'X-RateLimit-Limit': '1666',
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(Math.floor(START_MS / 1000) + 4),
-      },
+      headers: { 'Retry-After': '4', ...exhaustedWindow(Math.floor(START_MS / 1000) + 4) },
     });
 
     await client().close(id, { adminId: ADMIN_ID });
@@ -278,11 +270,7 @@ describe('429', () => {
     fake.fault('next', {
       type: 'status',
       status: 429,
-      headers: {
-        'X-RateLimit-Limit': '1666',
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(reset),
-      },
+      headers: exhaustedWindow(reset),
     });
 
     const error = await rejectionOf(

@@ -190,3 +190,18 @@ export function errorListBody(code: string, message: string): object {
     errors: [{ code, message }],
   };
 }
+
+/**
+ * The headers of an exhausted rate-limit window that resets at `resetSeconds`, as Intercom
+ * sends them with a 429.
+ *
+ * @example
+ * fake.fault('next', { type: 'status', status: 429, headers: exhaustedWindow(reset) });
+ */
+export function exhaustedWindow(resetSeconds: number): Record<string, string> {
+  return {
+    'X-RateLimit-Limit': '1666',
+    'X-RateLimit-Remaining': '0',
+    'X-RateLimit-Reset': String(resetSeconds),
+  };
+}

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkInstalledTypes } from '../installed-types-check.js';
 
 // `conversation-kit-spec check <dir>`: does the generated package installed in <dir> match the
@@ -19,13 +16,13 @@ if (command !== 'check' || directory === undefined || rest.length > 0) {
   process.exit(command === '--help' ? 0 : 2);
 }
 
-// The command runs from dist/; the effective document sits beside dist/ in the package.
-const documentPath = fileURLToPath(
-  new URL('../effective/2.12/manage-conversation.json', import.meta.url),
-);
-const text = await readFile(documentPath, 'utf8');
-const { info } = JSON.parse(text) as { info: { version: string } };
-const expected = { version: info.version, sha256: createHash('sha256').update(text).digest('hex') };
+// The command runs from dist/, beside the package entry that knows the spec's version and hash.
+const entry = new URL('./index.js', import.meta.url).href;
+const { apiVersion, documentSha256 } = (await import(entry)) as {
+  apiVersion: string;
+  documentSha256: string;
+};
+const expected = { version: apiVersion, sha256: documentSha256 };
 
 try {
   const result = await checkInstalledTypes(resolve(directory), expected);

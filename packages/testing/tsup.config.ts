@@ -4,7 +4,8 @@ export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
+    // The bundler of declarations drops reference directives; this one types Symbol.asyncDispose.
+    dts: { banner: '/// <reference lib="esnext.disposable" />' },
     clean: true,
     target: 'es2022',
   },

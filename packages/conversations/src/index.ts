@@ -24,6 +24,7 @@ export type {
   ManageManyOutcome,
   ManageManyReport,
 } from './manage-many.js';
+export { validateAction } from './validate-action.js';
 export type { RateLimitState } from './rate-limit-state.js';
 export { retryDefaults, type RetryOptions } from './retry-defaults.js';
 export { ConversationsError } from './errors/conversations-error.js';

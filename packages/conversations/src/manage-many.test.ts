@@ -226,6 +226,41 @@ describe('signal', () => {
   );
 
   test(
+    'stopSignal: items in flight finish and are applied; the rest are not started',
+    { timeout: 60_000 },
+    async () => {
+      const harness = await start({ rateLimit: RATE_LIMIT });
+      const { fake, clock } = harness;
+      const items = seededItems(fake, clock, 200);
+      const tracker = trackedFetch(clock);
+      const stop = new AbortController();
+
+      const report = audited(
+        await harness.client({ fetch: tracker.fetch }).manageMany(items, {
+          concurrency: 8,
+          stopSignal: stop.signal,
+          onProgress: ({ done }) => {
+            if (done === 50) stop.abort();
+          },
+        }),
+      );
+
+      expectEveryItemInOrder(report, items);
+      // The items in flight when the stop came finish as successes, none as an abort.
+      expect(report.succeeded).toBeGreaterThanOrEqual(50);
+      expect(report.succeeded).toBeLessThanOrEqual(50 + 7);
+      expect(report.succeeded).toBe(tracker.sent.length);
+      expect(fake.requests.filter((request) => request.applied)).toHaveLength(report.succeeded);
+      for (const outcome of report.outcomes) {
+        if (outcome.ok) continue;
+        expect(outcome.error).toBeInstanceOf(AbortError);
+        expect(outcome.error.mayHaveBeenApplied).toBe(false);
+        expect(outcome.error.message).toMatch(/stopped before this item started/);
+      }
+    },
+  );
+
+  test(
     'an already-aborted signal: every item an AbortError outcome, nothing sent',
     { timeout: 10_000 },
     async () => {

@@ -49,6 +49,11 @@ export interface ManageManyOptions {
   concurrency?: number;
   /** Stops the batch: items not finished end as `AbortError` outcomes. */
   signal?: AbortSignal;
+  /**
+   * Stops starting items, and lets the ones in flight finish: items not started end as
+   * `AbortError` outcomes that were not applied. For a graceful stop, such as a first Ctrl-C.
+   */
+  stopSignal?: AbortSignal;
   /** Called after each item finishes. */
   onProgress?: (progress: { done: number; total: number; outcome: ManageManyOutcome }) => void;
 }
@@ -77,8 +82,9 @@ export async function manageMany(
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new ValidationError('options', `is ${describeValue(options)}`, 'an object, or nothing');
   }
-  const { concurrency = 4, signal, onProgress } = options ?? {};
+  const { concurrency = 4, signal, stopSignal, onProgress } = options ?? {};
   checkedSignal(signal, 'options.signal');
+  checkedSignal(stopSignal, 'options.stopSignal');
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new ValidationError(
       'options.onProgress',
@@ -106,6 +112,8 @@ export async function manageMany(
       try {
         if (signal?.aborted)
           throw new AbortError('The batch was aborted before this item started.');
+        if (stopSignal?.aborted)
+          throw new AbortError('The batch was stopped before this item started.');
         if (typeof item !== 'object' || item === null) {
           throw new ValidationError(
             `items[${index}]`,

@@ -1,4 +1,4 @@
-import type { FakeDirectory } from './fake-intercom.js';
+import type { DirectorySeed, FakeDirectory } from './fake-intercom.js';
 import { numericIdOrNull } from './conversation-factory.js';
 
 /** An admin or team as the fake knows it. */
@@ -28,6 +28,16 @@ export class Directory implements FakeDirectory {
       name: details.name ?? `${this.kind === 'admin' ? 'Admin' : 'Team'} ${key}`,
       email: details.email ?? `${this.kind}-${key}@example.com`,
     });
+  }
+
+  /** Adds an entry from a seed: an id, or an id with details. */
+  seed(seed: DirectorySeed): void {
+    if (typeof seed === 'object' && seed !== null) {
+      const { id, ...details } = seed;
+      this.add(id, details);
+    } else {
+      this.add(seed);
+    }
   }
 
   has(id: string | number): boolean {

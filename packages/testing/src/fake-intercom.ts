@@ -20,7 +20,22 @@ export interface FakeIntercomOptions {
   rateLimit?: { limit?: number; windowSeconds?: number } | false;
   /** The clock, in milliseconds since the epoch (default `Date.now`), so tests need not wait. */
   now?: () => number;
+  /** Admins that exist from the start: ids, or ids with details. */
+  admins?: readonly DirectorySeed[];
+  /** Teams that exist from the start: ids, or ids with details. */
+  teams?: readonly DirectorySeed[];
+  /** Conversations that exist from the start; read them back with `fake.conversations.get(id)`. */
+  conversations?: readonly ConversationSeed[];
 }
+
+/**
+ * An admin or team to seed: its id, or its id with a name and email.
+ *
+ * @example
+ * const seeds: DirectorySeed[] = ['991267', { id: 814860, name: 'Ciaran Lee' }];
+ */
+export type DirectorySeed =
+  string | number | { id: string | number; name?: string; email?: string };
 
 /**
  * Seeds and reads the conversations the fake keeps.
@@ -96,4 +111,6 @@ export interface FakeIntercom {
   fault(when: FaultTrigger, fault: Fault): FaultHandle;
   /** Stops listening and ends every open connection and pending delay. */
   close(): Promise<void>;
+  /** The same as `close()`, so a test can write `await using fake = await startFakeIntercom()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }

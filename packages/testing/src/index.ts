@@ -4,6 +4,7 @@ export type {
   FakeIntercomOptions,
   FakeConversations,
   FakeDirectory,
+  DirectorySeed,
   RecordedRequest,
 } from './fake-intercom.js';
 export type { ConversationSeed } from './conversation-factory.js';

@@ -1,6 +1,7 @@
 import type { Conversation } from '@conversation-kit/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeIntercom } from './fake-intercom.js';
+import { startFakeIntercom } from './start-fake-intercom.js';
 import {
   closeFakes,
   lastPartOf,
@@ -261,3 +262,43 @@ describe('admins and teams', () => {
 function aPart() {
   return { type: 'conversation_part', id: '1', part_type: 'note', created_at: 0, updated_at: 0 };
 }
+
+describe('seeds given as options', () => {
+  it('starts with the admins, teams and conversations it was given', async () => {
+    await using seeded = await startFakeIntercom({
+      admins: ['991267', { id: 814860, name: 'Ciaran Lee', email: 'ciaran@example.com' }],
+      teams: [5017691],
+      conversations: [
+        { id: '123', state: 'closed' },
+        { state: 'snoozed', snoozedUntil: 1767229200 },
+      ],
+    });
+    expect(seeded.admins.has('991267')).toBe(true);
+    expect(seeded.admins.has(814860)).toBe(true);
+    expect(seeded.teams.has('5017691')).toBe(true);
+    expect(seeded.conversations.get('123')?.state).toBe('closed');
+    const answer = await manage(seeded, '123', {
+      message_type: 'open',
+      admin_id: '814860',
+    });
+    expect(answer.status).toBe(200);
+    expect(seeded.conversations.get('123')?.state).toBe('open');
+  });
+
+  it('refuses a bad seed before it listens, naming what is wrong', async () => {
+    await expect(startFakeIntercom({ admins: ['not-a-number'] })).rejects.toThrow(/admin id/);
+    await expect(startFakeIntercom({ conversations: [{ id: 'abc' }] })).rejects.toThrow(
+      /id must be digits/,
+    );
+  });
+
+  it('closes when disposed, so `await using` ends it with the block', async () => {
+    let url = '';
+    {
+      await using scoped = await startFakeIntercom();
+      url = scoped.url;
+      expect((await fetch(`${url}/conversations/1/parts`, { method: 'POST' })).status).toBe(401);
+    }
+    await expect(fetch(`${url}/conversations/1/parts`, { method: 'POST' })).rejects.toThrow();
+  });
+});

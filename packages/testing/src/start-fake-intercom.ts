@@ -41,6 +41,10 @@ export async function startFakeIntercom(options: FakeIntercomOptions = {}): Prom
   const store = new ConversationStore(nowSeconds);
   const admins = new Directory('admin');
   const teams = new Directory('team');
+  // Seeds are checked before the server starts, so a bad one leaves no port open.
+  for (const seed of options.admins ?? []) admins.seed(seed);
+  for (const seed of options.teams ?? []) teams.seed(seed);
+  for (const seed of options.conversations ?? []) store.add(seed);
   const faults = new FaultSchedule();
   const requests: RecordedRequest[] = [];
   let partId = 2_000_000_001;
@@ -114,6 +118,12 @@ export async function startFakeIntercom(options: FakeIntercomOptions = {}): Prom
   });
   const address = server.address() as AddressInfo;
 
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      closing.abort();
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
   return {
     url: `http://127.0.0.1:${address.port}`,
     token,
@@ -122,12 +132,8 @@ export async function startFakeIntercom(options: FakeIntercomOptions = {}): Prom
     teams,
     requests,
     fault: (when, fault) => faults.add(when, fault),
-    close: () =>
-      new Promise<void>((resolve) => {
-        closing.abort();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }
 

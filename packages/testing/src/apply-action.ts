@@ -6,13 +6,20 @@ import type {
 import { ApiFailure } from './api-failure.js';
 import type { Directory, DirectoryEntry } from './directory.js';
 
-/** What an action may refer to, and when it happens. */
+/** What an assignment does to a conversation that is not open. */
+export interface AssignmentEffects {
+  reopensClosed: boolean;
+  wakesSnoozed: boolean;
+}
+
+/** What an action may refer to, when it happens, and how the workspace treats assignments. */
 export interface ActionContext {
   admins: Directory;
   teams: Directory;
   /** Unix seconds. */
   now: number;
   nextPartId: () => string;
+  assignment: AssignmentEffects;
 }
 
 /**
@@ -28,8 +35,12 @@ export function applyAction(
   action: ManageConversationRequest,
   context: ActionContext,
 ): void {
+  // `admin_not_found` and `team_not_found` are Intercom's codes (its file: setAwayAdmin's and
+  // retrieveTeam's 404 examples).
   const admin = context.admins.get(action.admin_id);
   if (!admin) throw new ApiFailure(404, 'admin_not_found', 'Admin Not Found', 'admin_id');
+  // "The time you want the conversation to reopen" (snooze_conversation_request) is in the future;
+  // the code and message are the spec overlay's 400 example.
   if (action.message_type === 'snoozed' && action.snoozed_until <= context.now) {
     throw new ApiFailure(
       400,
@@ -52,9 +63,16 @@ export function applyAction(
   }
 
   const statistics = (conversation.statistics ??= { type: 'conversation_statistics' });
-  const part = newPart(action.message_type, admin, context);
+  const partType =
+    action.message_type === 'assignment'
+      ? assignmentPartType(conversation.state, context.assignment)
+      : action.message_type;
+  const part = newPart(partType, admin, context);
+  // Each part type is the one Intercom's published 2.12 file shows for the action
+  // (manageConversation's 200 examples: close, snoozed, open, assign_and_reopen).
   switch (action.message_type) {
     case 'close':
+      // The statistics as the conversation model describes them; the fake has no office hours.
       part.body = action.body ?? null;
       conversation.state = 'closed';
       conversation.open = false;
@@ -71,13 +89,13 @@ export function applyAction(
       conversation.snoozed_until = action.snoozed_until;
       break;
     case 'open':
-      if (conversation.state !== 'open')
-        statistics.count_reopens = (statistics.count_reopens ?? 0) + 1;
-      conversation.state = 'open';
-      conversation.open = true;
-      conversation.snoozed_until = null;
+      // "Open a conversation which is snoozed or closed" (the operation's description).
+      if (conversation.state !== 'open') reopen(conversation, statistics);
       break;
     case 'assignment': {
+      if (partType !== 'assignment') reopen(conversation, statistics);
+      // assign_conversation_request.assignee_id: "Set `"0"` if you want this assign to no admin or
+      // team (ie. Unassigned)"; the overlay gives the part's `nobody_admin` reference.
       const unassign = action.assignee_id === '0';
       const assignee = unassign ? null : Number(action.assignee_id);
       if (action.type === 'admin') conversation.admin_assignee_id = assignee;
@@ -102,6 +120,36 @@ export function applyAction(
   (parts.conversation_parts ??= []).push(part);
   parts.total_count = parts.conversation_parts.length;
   statistics.count_conversation_parts = parts.total_count;
+}
+
+/**
+ * The part an assignment adds, which says what it did to the state.
+ * - Closed: "Assigning a closed conversation reopens it" (Intercom-OpenAPI pull request #645), and
+ *   Intercom's own "Assign a conversation" example answers state `open` with a part
+ *   `assign_and_reopen` (intercom/Intercom-OpenAPI descriptions/2.12/api.intercom.io.yaml,
+ *   manageConversation, 200 examples).
+ * - Snoozed: inferred. The conversation model lists `assign_and_unsnooze`, "Assign a conversation
+ *   and unsnooze it in one action" (its Conversation Part Types); no source says the API does it.
+ * - Open, or a workspace that keeps the state: `assignment`, "An assignment of the conversation to
+ *   an admin, or Nobody" (the same table).
+ */
+function assignmentPartType(state: Conversation['state'], effects: AssignmentEffects): string {
+  if (state === 'closed' && effects.reopensClosed) return 'assign_and_reopen';
+  if (state === 'snoozed' && effects.wakesSnoozed) return 'assign_and_unsnooze';
+  return 'assignment';
+}
+
+// Leaving closed or snoozed counts as a reopen: Intercom calls snoozing "Snooze a conversation to
+// reopen on a future date" (the operation's description), and `count_reopens` is the "Number of
+// reopens" (the conversation model).
+function reopen(
+  conversation: Conversation,
+  statistics: NonNullable<Conversation['statistics']>,
+): void {
+  statistics.count_reopens = (statistics.count_reopens ?? 0) + 1;
+  conversation.state = 'open';
+  conversation.open = true;
+  conversation.snoozed_until = null;
 }
 
 function newPart(

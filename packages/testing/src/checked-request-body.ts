@@ -5,7 +5,8 @@ import { ApiFailure } from './api-failure.js';
 /**
  * Parses a request body and validates it against the request variant its `message_type` names,
  * failing with the 400 `error.list` Intercom gives: `parameter_not_found` for a missing field,
- * `parameter_invalid` for a wrong one, each naming the field.
+ * `parameter_invalid` for a wrong one, each naming the field (the codes of Intercom's file, for
+ * example createMessage's 400 examples, and of the overlay's 400).
  *
  * @example
  * const body = checkedRequestBody(rawBody, validator, variants);

@@ -217,6 +217,18 @@ describe('triggers', () => {
     expect(handle.hits).toBe(0);
   });
 
+  it('waits for a request the fake takes in: one refused from its headers does not use it up', async () => {
+    const handle = fake.fault('next', failure);
+    expect((await manage(fake, conversation.id, close, { token: null })).status).toBe(401);
+    expect(handle.hits).toBe(0);
+    expect((await rawManage(conversation.id, close)).status).toBe(500);
+    expect(handle.hits).toBe(1);
+    expect(fake.requests.map(({ status, fault }) => ({ status, fault }))).toEqual([
+      { status: 401, fault: undefined },
+      { status: 500, fault: 'status' },
+    ]);
+  });
+
   it('the fault injected first strikes first', async () => {
     fake.fault('next', { type: 'status', status: 503 });
     fake.fault('next', { type: 'status', status: 504 });

@@ -6,6 +6,10 @@ export type {
   FakeDirectory,
   DirectorySeed,
   RecordedRequest,
+  AssignmentBehaviour,
+  FakeLimits,
+  FakeTimeouts,
+  RecordingLimits,
 } from './fake-intercom.js';
 export type { ConversationSeed } from './conversation-factory.js';
 export type { Fault, FaultHandle, FaultTrigger } from './faults.js';

@@ -167,4 +167,10 @@ describe('the rate limit', () => {
   ])('refuses to start with rateLimit %j', async (rateLimit) => {
     await expect(startFake({ rateLimit })).rejects.toThrow(TypeError);
   });
+
+  it('refuses a misspelt option rather than keep the default', async () => {
+    await expect(
+      startFake({ rateLimit: { limt: 5 } as unknown as { limit: number } }),
+    ).rejects.toThrow('rateLimit.limt is not an option; rateLimit takes limit, windowSeconds');
+  });
 });

@@ -14,8 +14,10 @@ export interface RateLimitState {
 }
 
 /**
- * A budget of `limit` requests per fixed window of `windowSeconds`, windows aligned to the clock,
- * as Intercom counts them.
+ * A budget of `limit` requests per fixed window of `windowSeconds`, windows aligned to the clock.
+ * Intercom's rate-limiting reference: a per-minute limit "distributed over 10 second periods",
+ * reported in `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix seconds).
+ * Aligning the windows to the clock is the fake's choice.
  *
  * @example
  * const limiter = new RateLimiter(1666, 10, Date.now);

@@ -4,14 +4,15 @@
  * name the field that is wrong, rather than report every variant's mismatch.
  *
  * @example
- * requestVariants(document); // Map { 'close' => 'close_conversation_request', … }
+ * requestVariants(document, operationRoute(document, 'manageConversation').operation);
+ * // Map { 'close' => 'close_conversation_request', … }
  */
-export function requestVariants(document: Record<string, any>): Map<string, string> {
-  const operation = Object.values<Record<string, any>>(document['paths'])
-    .flatMap((pathItem) => Object.values<Record<string, any>>(pathItem))
-    .find((candidate) => candidate?.['operationId'] === 'manageConversation');
+export function requestVariants(
+  document: Record<string, any>,
+  operation: Record<string, any>,
+): Map<string, string> {
   const oneOf: Array<{ $ref: string }> =
-    operation?.['requestBody']?.['content']?.['application/json']?.['schema']?.['oneOf'] ?? [];
+    operation['requestBody']?.['content']?.['application/json']?.['schema']?.['oneOf'] ?? [];
   const variants = new Map<string, string>();
   for (const { $ref } of oneOf) {
     const name = $ref.replace('#/components/schemas/', '');

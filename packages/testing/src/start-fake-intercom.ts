@@ -1,22 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { document } from '@conversation-kit/spec';
+import { document as effectiveDocument } from '@conversation-kit/spec';
 import { createSchemaValidator } from '@conversation-kit/spec/validator';
+import { answerClientError } from './answer-client-error.js';
 import { ConversationStore } from './conversation-store.js';
 import { Directory } from './directory.js';
-import type { FakeIntercom, FakeIntercomOptions, RecordedRequest } from './fake-intercom.js';
-import { FaultSchedule, type Fault } from './faults.js';
-import { readBody, send } from './http-exchange.js';
-import { answerManageConversation, type HandlerState } from './manage-conversation-handler.js';
+import type { FakeIntercom, FakeIntercomOptions } from './fake-intercom.js';
+import { fakeSettings } from './fake-settings.js';
+import { FaultSchedule } from './faults.js';
+import type { HandlerState } from './manage-conversation-handler.js';
+import { OpenExchanges } from './open-exchanges.js';
+import { operationRoute } from './operation-route.js';
+import type { Expectation } from './refusal-before-body.js';
 import { RateLimiter } from './rate-limiter.js';
+import { RequestLog } from './request-log.js';
 import { requestVariants } from './request-variants.js';
+import { serveRequest, type ServeContext } from './serve-request.js';
 
 /**
- * Starts a stateful fake of Intercom's `POST /conversations/{id}/parts` (API 2.12) on
- * 127.0.0.1: it keeps conversations, applies actions, validates requests against the effective
- * spec, enforces a rate limit, and injects faults on demand.
+ * Starts a stateful fake of Intercom's "Manage a conversation" (API 2.12) on 127.0.0.1: it keeps
+ * conversations, applies actions, validates requests against the effective spec, enforces a rate
+ * limit, injects faults on demand, and holds up against hostile clients.
  *
  * @example
  * const fake = await startFakeIntercom({ now: () => clock });
@@ -25,19 +29,23 @@ import { requestVariants } from './request-variants.js';
  * // … call fake.url with `Authorization: Bearer ${fake.token}` …
  * await fake.close();
  */
-export async function startFakeIntercom(options: FakeIntercomOptions = {}): Promise<FakeIntercom> {
-  const token = options.token ?? `fake_${randomBytes(16).toString('hex')}`;
-  if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new TypeError('token must be a non-empty string of visible ASCII characters');
-  }
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new TypeError(`port must be a whole number from 0 to 65535, not ${port}`);
-  }
-  const now = options.now ?? Date.now;
-  const nowSeconds = (): number => Math.floor(now() / 1000);
-  const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
+export function startFakeIntercom(options: FakeIntercomOptions = {}): Promise<FakeIntercom> {
+  return startFakeIntercomFor(effectiveDocument, options);
+}
 
+/**
+ * The same, serving the operation `manageConversation` where the given document puts it, so the
+ * fake follows a spec that moves it (2.14 renames the path's parameter).
+ *
+ * @example
+ * const fake = await startFakeIntercomFor(document, { admins: ['991267'] });
+ */
+export async function startFakeIntercomFor(
+  document: Record<string, any>,
+  options: FakeIntercomOptions = {},
+): Promise<FakeIntercom> {
+  const settings = fakeSettings(options);
+  const nowSeconds = (): number => Math.floor(settings.now() / 1000);
   const store = new ConversationStore(nowSeconds);
   const admins = new Directory('admin');
   const teams = new Directory('team');
@@ -45,73 +53,68 @@ export async function startFakeIntercom(options: FakeIntercomOptions = {}): Prom
   for (const seed of options.admins ?? []) admins.seed(seed);
   for (const seed of options.teams ?? []) teams.seed(seed);
   for (const seed of options.conversations ?? []) store.add(seed);
-  const faults = new FaultSchedule();
-  const requests: RecordedRequest[] = [];
+  const route = operationRoute(document, 'manageConversation');
   let partId = 2_000_000_001;
+  const { rateLimit } = settings;
   const state: HandlerState = {
-    token,
     store,
     admins,
     teams,
-    limiter:
-      rateLimit && new RateLimiter(rateLimit.limit ?? 1666, rateLimit.windowSeconds ?? 10, now),
+    limiter: rateLimit && new RateLimiter(rateLimit.limit, rateLimit.windowSeconds, settings.now),
     validator: createSchemaValidator(document),
-    variants: requestVariants(document),
+    route,
+    variants: requestVariants(document, route.operation),
     versions: new Set(
-      (document.components['schemas']?.['intercom_version'] as { enum: string[] }).enum,
+      (document['components']['schemas']['intercom_version'] as { enum: string[] }).enum,
     ),
+    assignment: settings.assignment,
     nowSeconds,
     nextPartId: () => String(partId++),
   };
-
   const closing = new AbortController();
-  const sockets = new Set<Socket>();
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (closing.signal.aborted) return;
-      response.destroy(error instanceof Error ? error : undefined);
-    });
+  const log = new RequestLog(settings.recording);
+  const context: ServeContext = {
+    settings,
+    state,
+    log,
+    faults: new FaultSchedule(),
+    exchanges: new OpenExchanges(),
+    closing: closing.signal,
+  };
+
+  const { timeouts, limits } = settings;
+  const server = createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node checks its timeouts on this beat (30 s by default, which let a slow client linger).
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+    maxHeaderSize: limits.maxHeaderBytes,
+    // A request without Host is answered by the fake, as JSON, rather than by Node with no body.
+    requireHostHeader: false,
   });
-  server.on('connection', (socket) => {
+  server.maxConnections = limits.maxConnections;
+  const serve =
+    (expectation: Expectation) => (request: IncomingMessage, response: ServerResponse) => {
+      serveRequest(request, response, context, expectation).catch(() => {
+        // The client went away, a timeout ended the request, or close() cut a delay short.
+        response.destroy();
+      });
+    };
+  server.on('request', serve('none'));
+  // Answered before the client sends its body, so a refused upload is never sent at all.
+  server.on('checkContinue', serve('100-continue'));
+  server.on('checkExpectation', serve('unknown'));
+  server.on('clientError', (error, socket) => answerClientError(error, socket as Socket, context));
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(request);
-    const method = request.method ?? 'GET';
-    const path = request.url ?? '/';
-    const record = recordOf(request, method, path, rawBody, token);
-    requests.push(record);
-
-    let fault: Fault | undefined;
-    try {
-      fault = faults.take({ method, path });
-    } catch (error) {
-      // A throwing predicate is a mistake in the test: say so in the answer, not in silence.
-      record.status = 500;
-      const reason = error instanceof Error ? error.message : String(error);
-      return send(response, 500, `A fault predicate threw: ${reason}`);
-    }
-    if (fault) record.fault = fault.type;
-    if (fault?.type === 'status') {
-      record.status = fault.status;
-      return send(response, fault.status, fault.body ?? '', fault.headers);
-    }
-    if (fault?.type === 'destroy' && fault.when === 'before-apply') return void response.destroy();
-    if (fault?.type === 'delay') await sleep(fault.ms, undefined, { signal: closing.signal });
-
-    const answer = answerManageConversation(
-      { method, path, headers: request.headers, rawBody },
-      state,
-    );
-    record.applied = answer.applied;
-    sabotage(fault, response, answer, record);
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(settings.port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -126,57 +129,16 @@ export async function startFakeIntercom(options: FakeIntercomOptions = {}): Prom
     });
   return {
     url: `http://127.0.0.1:${address.port}`,
-    token,
+    token: settings.token,
     conversations: store,
     admins,
     teams,
-    requests,
-    fault: (when, fault) => faults.add(when, fault),
+    requests: log.entries,
+    get droppedRequests() {
+      return log.dropped;
+    },
+    fault: (when, fault) => context.faults.add(when, fault),
     close,
     [Symbol.asyncDispose]: close,
   };
-}
-
-// Sends the answer, or breaks it as an after-apply fault asks.
-function sabotage(
-  fault: Fault | undefined,
-  response: ServerResponse,
-  answer: { status: number; body: unknown; headers: Record<string, string> },
-  record: RecordedRequest,
-): void {
-  if (fault?.type === 'destroy') return void response.destroy();
-  const json = JSON.stringify(answer.body);
-  const headers = { ...answer.headers, 'Content-Type': 'application/json; charset=utf-8' };
-  record.status = answer.status;
-  if (fault?.type === 'malformed-json') {
-    return send(response, answer.status, `<html>${json}`, headers);
-  }
-  if (fault?.type === 'truncated-json') {
-    return send(response, answer.status, json.slice(0, Math.floor(json.length / 2)), headers);
-  }
-  send(response, answer.status, answer.body, answer.headers);
-}
-
-function recordOf(
-  request: IncomingMessage,
-  method: string,
-  path: string,
-  rawBody: string,
-  token: string,
-): RecordedRequest {
-  const authorized = request.headers['authorization'] === `Bearer ${token}`;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  // Recorded requests end up in test output; the token stays out of them.
-  if ('authorization' in headers) headers['authorization'] = authorized ? 'ok' : 'wrong';
-  let body: unknown;
-  try {
-    body = rawBody === '' ? undefined : JSON.parse(rawBody);
-  } catch {
-    body = undefined;
-  }
-  return { method, path, headers, authorized, rawBody, body, status: 0, applied: false };
 }

@@ -224,7 +224,7 @@ describe('open', () => {
 
 describe('assignment', () => {
   it('assigns an admin: the integer id, an admin reference in the part, the statistics', async () => {
-    const before = fake.conversations.add({ state: 'closed', teamAssigneeId: TEAM });
+    const before = fake.conversations.add({ state: 'open', teamAssigneeId: TEAM });
     clock.advance(30);
     const after = await act(before.id, assign('admin', OTHER_ADMIN, 'Over to you'));
 
@@ -244,8 +244,9 @@ describe('assignment', () => {
       last_assignment_at: now,
     };
     expect(after).toEqual(expected);
-    // The state, and the team assignee, are left alone.
-    expect(after).toMatchObject({ state: 'closed', open: false, team_assignee_id: Number(TEAM) });
+    // An open conversation stays open (closed and snoozed ones: assignment-state.test.ts), and
+    // the team assignee is left alone.
+    expect(after).toMatchObject({ state: 'open', open: true, team_assignee_id: Number(TEAM) });
   });
 
   it('assigns a team, with a null part body when none is given', async () => {

@@ -65,3 +65,28 @@ export function expectError(
 export function expectComponentValid(name: string, value: unknown): void {
   expect(describeProblems(validator.validateComponent(name, value)), `a valid ${name}`).toEqual([]);
 }
+
+/**
+ * Asserts a JSON `error.list` sent over a raw socket, for any status (including those the spec
+ * does not declare for the operation, such as 413 or 431), and returns it.
+ *
+ * @example
+ * expectRawError(await connection.nextResponse(), 413, 'content_too_large');
+ */
+export function expectRawError(
+  response: { status: number; headers: Record<string, string>; body: string; json: unknown },
+  status: number,
+  code: string,
+  field?: string,
+): IntercomError {
+  expect(response.status, response.body).toBe(status);
+  expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+  expectComponentValid('error', response.json);
+  const body = response.json as IntercomError;
+  expect(body.type).toBe('error.list');
+  expect(body.request_id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors[0]?.code).toBe(code);
+  expect(body.errors[0]?.field).toBe(field);
+  return body;
+}

@@ -1,25 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-const MAX_BODY_BYTES = 1_000_000;
+import type { ServerResponse } from 'node:http';
 
 /**
- * Reads a request body as text, up to 1 MB; a larger one is cut off, which then fails as JSON.
- *
- * @example
- * const rawBody = await readBody(request);
- */
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * Sends a response: objects as JSON, text as it is.
+ * Sends a response: objects as JSON, text as it is. With `close`, the connection ends after the
+ * answer, so that a body the fake did not read is never read.
  *
  * @example
  * send(response, 200, { type: 'conversation' }, { 'X-RateLimit-Limit': '1666' });
@@ -29,6 +12,7 @@ export function send(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
+  close = false,
 ): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const merged = new Map<string, [string, string]>();
@@ -42,6 +26,8 @@ export function send(
   set('Content-Length', String(Buffer.byteLength(text)));
   // Given headers replace the defaults whatever their case, rather than being sent beside them.
   for (const [name, value] of Object.entries(headers)) set(name, value);
+  // Node ends the connection once a response that says so is sent.
+  if (close) set('Connection', 'close');
   response.writeHead(status, Object.fromEntries(merged.values()));
   response.end(text);
 }

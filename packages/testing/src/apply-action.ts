@@ -68,8 +68,9 @@ export function applyAction(
       ? assignmentPartType(conversation.state, context.assignment)
       : action.message_type;
   const part = newPart(partType, admin, context);
-  // Each part type is the one Intercom's published 2.12 file shows for the action
-  // (manageConversation's 200 examples: close, snoozed, open, assign_and_reopen).
+  // Each part type, state and `open` flag is what Intercom's published 2.12 file shows for the
+  // action (manageConversation's 200 examples: close → closed and not open; snoozed → snoozed, open,
+  // with snoozed_until; open → open; assignment → assign_and_reopen, open).
   switch (action.message_type) {
     case 'close':
       // The statistics as the conversation model describes them; the fake has no office hours.

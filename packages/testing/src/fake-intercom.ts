@@ -79,7 +79,10 @@ export interface FakeLimits {
  * const fake = await startFakeIntercom({ timeouts: { headersMs: 500, requestMs: 2000 } });
  */
 export interface FakeTimeouts {
-  /** From the connection (or the previous request) to the end of the headers (default 5,000). */
+  /**
+   * From the connection, or the start of a later request on it, to the end of the headers
+   * (default 5,000).
+   */
   headersMs?: number;
   /** From the start of a request to the end of its body (default 15,000); at least `headersMs`. */
   requestMs?: number;

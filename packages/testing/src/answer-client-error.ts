@@ -67,6 +67,22 @@ export function answerClientError(
     context.log.add(record);
     context.log.settle(record);
   }
+  endWith(socket, failure);
+}
+
+/**
+ * Answers a `CONNECT`, which Node hands over as a bare socket, as any other method the route does
+ * not serve: `404 not_found`, rather than a connection closed without a word.
+ *
+ * @example
+ * server.on('connect', (request, socket) => answerConnect(socket as Socket));
+ */
+export function answerConnect(socket: Socket): void {
+  endWith(socket, new ApiFailure(404, 'not_found', 'No route for CONNECT'));
+}
+
+function endWith(socket: Socket, failure: ApiFailure): void {
+  socket.on('error', () => socket.destroy());
   socket.end(rawAnswer(failure), () => socket.destroy());
 }
 

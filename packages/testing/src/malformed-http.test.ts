@@ -156,6 +156,12 @@ describe('what the parser accepts but HTTP/1.1 does not', () => {
     connection.destroy();
   });
 
+  it('CONNECT: 404 not_found, as for any method the route does not serve', async () => {
+    const response = await answerTo('CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n');
+    expectRawError(response, 404, 'not_found');
+    await expectStillServing();
+  });
+
   it('an Expect other than 100-continue: 417 expectation_failed, and nothing is read', async () => {
     const response = await answerTo(
       `POST /conversations/${id}/parts HTTP/1.1\r\nHost: x\r\n${auth()}\r\nExpect: 200-ok\r\nContent-Length: ${open.length}\r\n\r\n`,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { document as effectiveDocument } from '@conversation-kit/spec';
 import { createSchemaValidator } from '@conversation-kit/spec/validator';
-import { answerClientError } from './answer-client-error.js';
+import { answerClientError, answerConnect } from './answer-client-error.js';
 import { ConversationStore } from './conversation-store.js';
 import { Directory } from './directory.js';
 import type { FakeIntercom, FakeIntercomOptions } from './fake-intercom.js';
@@ -106,6 +106,7 @@ export async function startFakeIntercomFor(
   server.on('checkContinue', serve('100-continue'));
   server.on('checkExpectation', serve('unknown'));
   server.on('clientError', (error, socket) => answerClientError(error, socket as Socket, context));
+  server.on('connect', (_request, socket) => answerConnect(socket as Socket));
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);

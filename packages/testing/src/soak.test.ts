@@ -9,7 +9,7 @@ afterEach(killFakeCommands);
 
 const REQUESTS = 20_000;
 const WORKERS = 32;
-const CONVERSATIONS = 100;
+const CONVERSATIONS = 1000;
 const ADMIN = '1';
 const MB = 1024 * 1024;
 // Refused bodies the fake reads in full before refusing: 200 of 900 KB, as in the report of

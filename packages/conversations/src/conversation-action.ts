@@ -128,7 +128,7 @@ export type ActionResult<A extends ConversationAction> = A extends CloseAction
       : A extends AssignAction
         ? Conversation & AssigneeSet<A['assignee']['type']>
         : A extends UnassignAction
-          ? Conversation & AssigneeCleared<A['from']>
+          ? AssigneeCleared<A['from']>
           : Conversation;
 
 type AssigneeSet<T> = T extends 'admin'
@@ -137,11 +137,13 @@ type AssigneeSet<T> = T extends 'admin'
     ? { team_assignee_id: number }
     : unknown;
 
+// The cleared field is left out of Conversation before it is set to null: with strictNullChecks
+// off, `number | null` is `number`, and `Conversation & { admin_assignee_id: null }` is never.
 type AssigneeCleared<T> = T extends 'admin'
-  ? { admin_assignee_id: null }
+  ? Omit<Conversation, 'admin_assignee_id'> & { admin_assignee_id: null }
   : T extends 'team'
-    ? { team_assignee_id: null }
-    : unknown;
+    ? Omit<Conversation, 'team_assignee_id'> & { team_assignee_id: null }
+    : Conversation;
 
 /**
  * An action with no field of another action: excess-property checks do not reach a type

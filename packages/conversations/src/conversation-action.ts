@@ -137,13 +137,18 @@ type AssigneeSet<T> = T extends 'admin'
     ? { team_assignee_id: number }
     : unknown;
 
-// The cleared field is left out of Conversation before it is set to null: with strictNullChecks
-// off, `number | null` is `number`, and `Conversation & { admin_assignee_id: null }` is never.
 type AssigneeCleared<T> = T extends 'admin'
-  ? Omit<Conversation, 'admin_assignee_id'> & { admin_assignee_id: null }
+  ? ClearedField<'admin_assignee_id'>
   : T extends 'team'
-    ? Omit<Conversation, 'team_assignee_id'> & { team_assignee_id: null }
+    ? ClearedField<'team_assignee_id'>
     : Conversation;
+
+// `null extends number` only with strictNullChecks off, where `number | null` is `number` and
+// `Conversation & { admin_assignee_id: null }` would be never: there the field is left out of
+// Conversation before it is set to null.
+type ClearedField<K extends keyof Conversation> = null extends number
+  ? Omit<Conversation, K> & { [P in K]: null }
+  : Conversation & { [P in K]: null };
 
 /**
  * An action with no field of another action: excess-property checks do not reach a type

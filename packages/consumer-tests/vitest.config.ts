@@ -8,7 +8,8 @@ export default defineConfig({
     // Installing with npm, downloading Node, Bun and Deno, and cloning the repository take time;
     // each file does its slow part in beforeAll.
     hookTimeout: 300_000,
-    testTimeout: 120_000,
+    // Several compilers run at once in the TypeScript tests, on a machine that may be busy.
+    testTimeout: 300_000,
     // Children that are killed must not take the worker with them.
     pool: 'forks',
   },

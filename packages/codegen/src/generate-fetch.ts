@@ -69,6 +69,7 @@ function operationFunctions(
   const functions = operations.map((operation) => {
     const method = operation.method.toUpperCase();
     const pathType = `paths[${JSON.stringify(operation.path)}]`;
+    const initType = `MaybeOptionalInit<${pathType}, ${JSON.stringify(operation.method)}>`;
     const example = `const { data, error } = await ${operation.operationId}(client, ${exampleInit(document, operation)});`;
     return `${tsdoc(
       `${operation.summary}: \`${method} ${operation.path}\`, through an openapi-fetch client.`,
@@ -78,12 +79,15 @@ export function ${operation.operationId}(
   client: Client<paths>,
   // Not a type parameter: excess-property checks apply only to a concrete type, so a body
   // with another action's fields stays a type error.
-  init: MaybeOptionalInit<${pathType}, ${JSON.stringify(operation.method)}>,
-) {
+  init: ${initType},
+  // Spelled out, so that the declarations name it through named imports: an inferred type
+  // would import openapi-fetch as a namespace, and TypeScript 7 finds no types in the namespace
+  // of its CommonJS declarations (they use \`export =\`).
+): Promise<FetchResponse<${pathType}[${JSON.stringify(operation.method)}], ${initType}, \`\${string}/\${string}\`>> {
   return client.${method}(${JSON.stringify(operation.path)}, init);
 }`;
   });
-  return `import type { Client, MaybeOptionalInit } from 'openapi-fetch';
+  return `import type { Client, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { paths } from '@conversation-kit/types';
 
 ${functions.join('\n\n')}

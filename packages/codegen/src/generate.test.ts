@@ -63,6 +63,18 @@ describe('generateFetch', () => {
     expect(functions).toContain('return client.POST("/conversations/{id}/parts", init);');
   });
 
+  it('names the return type through named imports, never openapi-fetch as a namespace', () => {
+    const { 'functions.ts': functions } = generateFetch(spec);
+    expect(functions).toContain(
+      "import type { Client, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';",
+    );
+    const path = 'paths["/conversations/{id}/parts"]';
+    expect(functions).toContain(
+      `): Promise<FetchResponse<${path}["post"], MaybeOptionalInit<${path}, "post">, \`\${string}/\${string}\`>> {`,
+    );
+    expect(functions).not.toMatch(/import \* as|import type \* as/);
+  });
+
   it('follows a changed default version and a new server', () => {
     const { 'operations.ts': operations } = generateFetch(
       changed((document) => {

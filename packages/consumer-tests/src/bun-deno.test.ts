@@ -63,6 +63,6 @@ describe('other runtimes', () => {
     );
     expect(result.stdout.trim(), result.stderr).toBe('closed');
     expect(result.code).toBe(0);
-    await annotate(`ran under ${deno.version}`);
+    await annotate(`ran under Deno ${deno.version}`);
   });
 });

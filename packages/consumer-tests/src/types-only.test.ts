@@ -1,14 +1,46 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixturesDir, installProject, tscPath } from './support/packages.js';
-import { killAll, run } from './support/run.js';
+import {
+  installTypeScript,
+  LIB_SKIPPING,
+  typecheck,
+  TYPE_SETTINGS,
+  TYPESCRIPT_VERSIONS,
+  writeEntryPointProbe,
+  writeTsconfig,
+} from './support/compilers.js';
+import { entryPointsOf, fixturesDir, installProject } from './support/packages.js';
+import { killAll } from './support/run.js';
+import { probeErrors, TYPESCRIPT_MINIMUMS } from './support/typescript-minimums.js';
 
 // A project that installs @conversation-kit/types alone: it gets declarations and nothing else.
+// Each TypeScript of TYPESCRIPT_VERSIONS is installed into a folder of that project, whose
+// program holds the consumer's file as CommonJS (.ts) and as an ES module (.mts), and a wrong
+// request that must be reported.
 
 const { root, tarballs } = inject('installed');
 let project: string;
+
+const FILES = ['types-only.ts', 'types-only.mts', 'wrong.ts'];
+
+// Every strictness with nodenext. node16 and bundler resolve the same declaration files as
+// nodenext, which checks them already, so they run with skipLibCheck.
+const MODULES = [
+  { name: 'nodenext', module: 'nodenext', moduleResolution: 'nodenext', settings: TYPE_SETTINGS },
+  { name: 'node16', module: 'node16', moduleResolution: 'node16', settings: [LIB_SKIPPING[0]!] },
+  { name: 'bundler', module: 'esnext', moduleResolution: 'bundler', settings: LIB_SKIPPING },
+];
+const cases = MODULES.flatMap(({ name, settings }) =>
+  settings.map((setting): [string, string] => [
+    `${name}, ${setting.name}`,
+    `${name}.${setting.tsconfig}`,
+  ]),
+);
+
+const versionDir = (version: string): string => join(project, `typescript-${version}`);
+const minimumDir = (): string => join(project, 'minimum');
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -22,9 +54,32 @@ beforeAll(async () => {
   project = join(root, 'types-only');
   await mkdir(project);
   await installProject(project, [tarballs['@conversation-kit/types']]);
-  await copyFile(join(fixturesDir, 'types-only.ts'), join(project, 'types-only.ts'));
-  // The same consumer as an ES module, for node16/nodenext's ESM resolution.
-  await copyFile(join(fixturesDir, 'types-only.ts'), join(project, 'types-only.mts'));
+
+  const { oldest, previous } = TYPESCRIPT_MINIMUMS['@conversation-kit/types'];
+  const versions = [...new Set([...TYPESCRIPT_VERSIONS, oldest, previous.version])];
+  await Promise.all(versions.map((version) => installTypeScript(versionDir(version), version)));
+
+  const source = await readFile(join(fixturesDir, 'types-only.ts'), 'utf8');
+  const wrong = source.replace('  snoozed_until: 1767225600,\n', '');
+  expect(wrong).not.toBe(source);
+  await writeFile(join(project, 'types-only.ts'), source);
+  for (const version of TYPESCRIPT_VERSIONS) {
+    const dir = versionDir(version);
+    await writeFile(join(dir, 'types-only.ts'), source);
+    // The same consumer as an ES module, for node16's and nodenext's ESM resolution.
+    await writeFile(join(dir, 'types-only.mts'), source);
+    await writeFile(join(dir, 'wrong.ts'), wrong);
+    for (const { name, module, moduleResolution, settings } of MODULES) {
+      for (const { tsconfig, compilerOptions } of settings) {
+        await writeTsconfig(
+          join(dir, `${name}.${tsconfig}`),
+          { module, moduleResolution, ...compilerOptions },
+          FILES,
+        );
+      }
+    }
+  }
+  await writeEntryPointProbe(minimumDir(), await entryPointsOf(project, '@conversation-kit/types'));
 });
 
 afterAll(killAll);
@@ -44,28 +99,36 @@ describe('@conversation-kit/types installed alone', () => {
     expect(files.filter((file) => /\.d\.[cm]?ts$/.test(file)).length).toBeGreaterThan(1);
   });
 
-  it.each([
-    ['types-only.ts', 'node16', 'node16'],
-    ['types-only.mts', 'node16', 'node16'],
-    ['types-only.ts', 'nodenext', 'nodenext'],
-    ['types-only.mts', 'nodenext', 'nodenext'],
-    ['types-only.ts', 'esnext', 'bundler'],
-  ])(
-    'type-checks `import type { Conversation, ManageConversationRequest }` in %s with module %s and moduleResolution %s',
-    async (file, module, moduleResolution) => {
-      expect(await typecheck(file, module, moduleResolution)).toEqual({ code: 0, output: '' });
-    },
-  );
-
-  it('reports a wrong request through the installed types', async () => {
-    const source = await readFile(join(project, 'types-only.ts'), 'utf8');
-    await writeFile(
-      join(project, 'wrong.ts'),
-      source.replace('  snoozed_until: 1767225600,\n', ''),
+  describe.each(TYPESCRIPT_VERSIONS)('with TypeScript %s', (version) => {
+    it.concurrent.each(cases)(
+      '%s: `import type { Conversation, ManageConversationRequest }` type-checks from .ts and .mts, and a wrong request is reported',
+      async (_name, tsconfig) => {
+        const tsc = await installTypeScript(versionDir(version), version);
+        const { code, diagnostics, output } = await typecheck(tsc, versionDir(version), tsconfig);
+        expect(
+          diagnostics.map(({ file, code }) => `${file} ${code}`),
+          output,
+        ).toEqual(['wrong.ts TS2322']);
+        expect(output).toContain("Property 'snoozed_until' is missing");
+        expect(code).not.toBe(0);
+      },
     );
-    const result = await typecheck('wrong.ts', 'nodenext', 'nodenext');
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain("Property 'snoozed_until' is missing");
+  });
+
+  const { oldest, previous } = TYPESCRIPT_MINIMUMS['@conversation-kit/types'];
+  it(`type-checks with TypeScript ${oldest}, its oldest`, async () => {
+    const tsc = await installTypeScript(versionDir(oldest), oldest);
+    expect(await typecheck(tsc, minimumDir(), 'tsconfig.json')).toMatchObject({
+      code: 0,
+      output: '',
+    });
+  });
+
+  it(`does not with TypeScript ${previous.version}: ${previous.because}`, async () => {
+    const tsc = await installTypeScript(versionDir(previous.version), previous.version);
+    const { code, codes, output } = await probeErrors(tsc, minimumDir(), previous.in);
+    expect(code).not.toBe(0);
+    expect(codes, output).toContain(previous.code);
   });
 
   it('leaves nothing of itself in a bundle', async () => {
@@ -83,29 +146,3 @@ describe('@conversation-kit/types installed alone', () => {
     expect(output).not.toContain('conversation-kit');
   });
 });
-
-async function typecheck(
-  file: string,
-  module: string,
-  moduleResolution: string,
-): Promise<{ code: number | null; output: string }> {
-  const tsconfig = {
-    compilerOptions: {
-      target: 'es2022',
-      module,
-      moduleResolution,
-      strict: true,
-      skipLibCheck: false,
-      noEmit: true,
-      types: [],
-    },
-    files: [file],
-  };
-  const name = `tsconfig.${file}.${moduleResolution}.json`;
-  await writeFile(join(project, name), `${JSON.stringify(tsconfig, null, 2)}\n`);
-  const result = await run(process.execPath, [tscPath, '-p', name], {
-    cwd: project,
-    timeoutMs: 120_000,
-  });
-  return { code: result.code, output: (result.stdout + result.stderr).trim() };
-}

@@ -128,7 +128,7 @@ export type ActionResult<A extends ConversationAction> = A extends CloseAction
       : A extends AssignAction
         ? Conversation & AssigneeSet<A['assignee']['type']>
         : A extends UnassignAction
-          ? Conversation & AssigneeCleared<A['from']>
+          ? AssigneeCleared<A['from']>
           : Conversation;
 
 type AssigneeSet<T> = T extends 'admin'
@@ -138,10 +138,17 @@ type AssigneeSet<T> = T extends 'admin'
     : unknown;
 
 type AssigneeCleared<T> = T extends 'admin'
-  ? { admin_assignee_id: null }
+  ? ClearedField<'admin_assignee_id'>
   : T extends 'team'
-    ? { team_assignee_id: null }
-    : unknown;
+    ? ClearedField<'team_assignee_id'>
+    : Conversation;
+
+// `null extends number` only with strictNullChecks off, where `number | null` is `number` and
+// `Conversation & { admin_assignee_id: null }` would be never: there the field is left out of
+// Conversation before it is set to null.
+type ClearedField<K extends keyof Conversation> = null extends number
+  ? Omit<Conversation, K> & { [P in K]: null }
+  : Conversation & { [P in K]: null };
 
 /**
  * An action with no field of another action: excess-property checks do not reach a type

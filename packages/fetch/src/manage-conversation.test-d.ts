@@ -122,4 +122,9 @@ describe('manageConversation', () => {
     expectTypeOf(result.data).toEqualTypeOf<Conversation>();
     expectTypeOf(result.data.ai_agent).toEqualTypeOf<AiAgent | null | undefined>();
   });
+
+  test('resolves to exactly what client.POST resolves to', () => {
+    const init = { params: { path: { id: '123' } }, body: close };
+    expectTypeOf(manageConversation(client, init)).toEqualTypeOf(client.POST(path, init));
+  });
 });

@@ -34,9 +34,6 @@ export function packageDir(name: PublishedName): string {
   return dirname(realpathSync(require.resolve(`${name}/package.json`)));
 }
 
-/** The workspace's TypeScript compiler, by absolute path. */
-export const tscPath = require.resolve('typescript/bin/tsc');
-
 /**
  * Throws, naming the package and the file, when a published package has not been built: packing
  * it then would leave its entry points out of the tarball.
@@ -110,4 +107,20 @@ export async function installProject(dir: string, tarballs: readonly string[]): 
     env: consumerEnv(),
     timeoutMs: 240_000,
   });
+}
+
+/**
+ * The entry points of an installed package that have code or declarations (not its JSON and YAML
+ * files), as import specifiers.
+ *
+ * @example
+ * await entryPointsOf(consumer, '@conversation-kit/spec'); // ['@conversation-kit/spec', '@conversation-kit/spec/validator']
+ */
+export async function entryPointsOf(project: string, name: PublishedName): Promise<string[]> {
+  const manifest = JSON.parse(
+    await readFile(join(project, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { exports: Record<string, unknown> };
+  return Object.entries(manifest.exports)
+    .filter(([, target]) => typeof target === 'object' || /\.d\.[cm]?ts$/.test(String(target)))
+    .map(([subpath]) => name + subpath.slice(1));
 }

@@ -14,6 +14,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Kills the process (and its group) if it runs longer; the result then has `signal`. */
   timeoutMs?: number;
+  /** Opens descriptor 3 as a pipe too, for a child that reports on it (workerd's --control-fd). */
+  pipeFd3?: boolean;
 }
 
 // Every child this test file started and that has not exited yet, so afterAll can end them.
@@ -47,7 +49,7 @@ export function start(command: string, args: readonly string[], options: RunOpti
   const spawnOptions: SpawnOptions = {
     cwd: options.cwd,
     env: options.env ?? consumerEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.pipeFd3 ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     detached: true,
   };
   const child = spawn(command, args, spawnOptions);
@@ -108,6 +110,58 @@ export async function runOk(
     );
   }
   return result;
+}
+
+/**
+ * Resolves to the first match of `pattern` in what a running child prints on stdout, stderr or
+ * descriptor 3 (each read on its own), such as the address a server reports once it listens.
+ * Rejects, with everything printed, when the child exits first or `timeoutMs` passes.
+ *
+ * @example
+ * const [url] = await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+/, 60_000);
+ */
+export function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const printed = new Map<string, string>();
+    const report = (why: string): Error =>
+      new Error(
+        `${why} before printing ${pattern}:\n` +
+          [...printed].map(([name, text]) => `--- ${name}\n${text}`).join('\n'),
+      );
+    const timer = setTimeout(() => settle(report(`no match in ${timeoutMs} ms`)), timeoutMs);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      settle(report(`exited (${code ?? signal})`));
+    let settled = false;
+    const settle = (outcome: RegExpMatchArray | Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const streams = { stdout: child.stdout, stderr: child.stderr, 'descriptor 3': child.stdio[3] };
+    for (const [name, stream] of Object.entries(streams)) {
+      if (!stream || !('setEncoding' in stream)) continue;
+      printed.set(name, '');
+      // Read on after the match as well, so the child never blocks on a full pipe.
+      stream.setEncoding('utf8').on('data', (chunk: string) => {
+        if (settled) return;
+        printed.set(name, printed.get(name)! + chunk);
+        const match = pattern.exec(printed.get(name)!);
+        if (match) settle(match);
+      });
+    }
+    if (child.exitCode !== null || child.signalCode !== null) {
+      onExit(child.exitCode, child.signalCode);
+    } else {
+      child.once('exit', onExit);
+    }
+  });
 }
 
 /** Sends a signal to a child's whole process group, if it is still running. */

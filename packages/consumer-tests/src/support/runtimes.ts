@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consumerEnv, run, runOk } from './run.js';
@@ -69,15 +69,25 @@ export async function nodeBinary(version: string): Promise<Runtime> {
   }
 }
 
+/** Runtimes run from their npm packages, each with arguments that print something and exit. */
+const PROBES = {
+  bun: ['--version'],
+  deno: ['--version'],
+  workerd: ['--version'],
+  // edge-runtime has no --version: without a script it starts a REPL.
+  'edge-runtime': ['--help'],
+} as const;
+
 /**
- * Bun or Deno from its npm package (which ships the binary in a platform-specific optional
- * dependency), installed with npm into `<tmp>/conversation-kit-<name>-<version>` and reused by
- * later runs. Resolves to why not when it cannot be installed or does not run here.
+ * A runtime from its npm package: Bun, Deno and workerd ship their binaries in platform-specific
+ * optional dependencies, edge-runtime is a Node.js program. Installed with npm into
+ * `<tmp>/conversation-kit-<name>-<version>` and reused by later runs; `version` is the one npm
+ * installed. Resolves to why not when it cannot be installed or does not run here.
  *
  * @example
  * const bun = await npmRuntime('bun', '1.4.5');
  */
-export async function npmRuntime(name: 'bun' | 'deno', version: string): Promise<Runtime> {
+export async function npmRuntime(name: keyof typeof PROBES, version: string): Promise<Runtime> {
   const cache = join(tmpdir(), `conversation-kit-${name}-${version}`);
   const binary = join(cache, 'node_modules', '.bin', name);
   try {
@@ -87,7 +97,7 @@ export async function npmRuntime(name: 'bun' | 'deno', version: string): Promise
       await mkdir(join(prepared, 'node_modules'), { recursive: true });
       const installed = await run(
         'npm',
-        ['install', '--no-audit', '--no-fund', `${name}@${version}`],
+        ['install', '--no-audit', '--no-fund', '--save-exact', `${name}@${version}`],
         { cwd: prepared, env: consumerEnv(), timeoutMs: 240_000 },
       );
       if (installed.code !== 0) {
@@ -102,7 +112,7 @@ export async function npmRuntime(name: 'bun' | 'deno', version: string): Promise
   } catch (error) {
     return { ok: false, reason: `${name} ${version} could not be installed: ${String(error)}` };
   }
-  const probe = await run(binary, ['--version'], { cwd: tmpdir(), timeoutMs: 30_000 }).catch(
+  const probe = await run(binary, PROBES[name], { cwd: tmpdir(), timeoutMs: 30_000 }).catch(
     (error: unknown) => ({ code: -1, stdout: '', stderr: String(error) }),
   );
   if (probe.code !== 0) {
@@ -111,5 +121,8 @@ export async function npmRuntime(name: 'bun' | 'deno', version: string): Promise
       reason: `${name} ${version} installed from npm but does not run on ${process.platform}-${process.arch}: ${probe.stderr.trim() || `exit ${probe.code}`}`,
     };
   }
-  return { ok: true, binary, version: probe.stdout.trim().split('\n')[0]! };
+  const manifest = JSON.parse(
+    await readFile(join(cache, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { version: string };
+  return { ok: true, binary, version: manifest.version };
 }

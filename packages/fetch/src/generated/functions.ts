@@ -3,7 +3,7 @@
  * (sha256 dc08baf5b2f937643cc26eec4875cef5754e3948deed18243a6dc924b61840d1).
  * Do not edit: change the spec or its overlay, then run `pnpm generate`.
  */
-import type { Client, MaybeOptionalInit } from 'openapi-fetch';
+import type { Client, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { paths } from '@conversation-kit/types';
 
 /**
@@ -31,6 +31,15 @@ export function manageConversation(
   // Not a type parameter: excess-property checks apply only to a concrete type, so a body
   // with another action's fields stays a type error.
   init: MaybeOptionalInit<paths['/conversations/{id}/parts'], 'post'>,
-) {
+  // Spelled out, so that the declarations name it through named imports: an inferred type
+  // would import openapi-fetch as a namespace, and TypeScript 7 finds no types in the namespace
+  // of its CommonJS declarations (they use `export =`).
+): Promise<
+  FetchResponse<
+    paths['/conversations/{id}/parts']['post'],
+    MaybeOptionalInit<paths['/conversations/{id}/parts'], 'post'>,
+    `${string}/${string}`
+  >
+> {
   return client.POST('/conversations/{id}/parts', init);
 }

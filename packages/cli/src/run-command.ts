@@ -16,6 +16,8 @@ import { reportRow, type ReportRow } from './report/report-row.js';
 import { writeReport } from './report/write-report.js';
 import type { RunOptions } from './run-options.js';
 import type { LineOutcome } from './run/line-outcome.js';
+import type { ActionLine } from './input/input-line.js';
+import { watchInterrupts, type Interrupts } from './run/interrupts.js';
 import { sendLines, type SentLines } from './run/send-lines.js';
 import { SendingRecorder } from './run/sending-recorder.js';
 import { openTarget, tokenFrom } from './target/open-target.js';
@@ -85,52 +87,14 @@ async function send(
 ): Promise<number> {
   const { options, output } = context;
   const lines = plans.flatMap((plan) => (plan.kind === 'send' ? [plan.actionLine] : []));
-  const held = plans.flatMap((plan) => (plan.kind === 'held' ? [plan.actionLine] : []));
-  let sent: SentLines | undefined;
-  let where = describeTarget(options.target);
+  let sent: (SentLines & { where: string }) | undefined;
   if (lines.length > 0) {
-    const recorder = new SendingRecorder();
-    const target = await openTarget(
-      options.target,
-      [...lines, ...held],
-      context.env,
-      recorder.fetch,
-    );
-    where = target.description;
+    // Watched from before the target opens, so a Ctrl-C while it starts ends the run cleanly.
+    const interrupts = watchInterrupts();
     try {
-      const journal =
-        options.journal === undefined
-          ? undefined
-          : JournalWriter.open(
-              options.journal,
-              journaled.contents,
-              journaled.binding,
-              context.redact,
-            );
-      try {
-        journal?.append({
-          run: 'start',
-          at: new Date().toISOString(),
-          pid: process.pid,
-          concurrency: options.concurrency,
-        });
-        output.err(
-          `conversation-kit: sending ${lines.length} of ${plans.length} lines of ${input.path} to ${where}`,
-        );
-        sent = await sendLines(lines, {
-          target,
-          recorder,
-          journal,
-          concurrency: options.concurrency,
-          ambiguousEarlier: ambiguousEarlier(plans),
-          output,
-        });
-        endRun(journal, sent);
-      } finally {
-        journal?.close();
-      }
+      sent = await sendTo(context, input, plans, journaled, { lines, interrupts });
     } finally {
-      await target.close();
+      interrupts.dispose();
     }
   }
   if (sent?.journalFailure) {
@@ -147,7 +111,7 @@ async function send(
   printSummary(
     {
       input: input.path,
-      target: where,
+      target: sent?.where ?? describeTarget(options.target),
       elapsedMs: sent?.elapsedMs ?? 0,
       sent: lines.length,
       rows,
@@ -158,6 +122,61 @@ async function send(
     output,
   );
   return exitCode;
+}
+
+async function sendTo(
+  context: RunContext,
+  input: InputFile,
+  plans: readonly LinePlan[],
+  journaled: { contents: JournalContents; binding: JournalBinding },
+  run: { lines: ActionLine[]; interrupts: Interrupts },
+): Promise<SentLines & { where: string }> {
+  const { options, output } = context;
+  const held = plans.flatMap((plan) => (plan.kind === 'held' ? [plan.actionLine] : []));
+  const recorder = new SendingRecorder();
+  const target = await openTarget(
+    options.target,
+    [...run.lines, ...held],
+    context.env,
+    recorder.fetch,
+  );
+  try {
+    const journal =
+      options.journal === undefined
+        ? undefined
+        : JournalWriter.open(
+            options.journal,
+            journaled.contents,
+            journaled.binding,
+            context.redact,
+          );
+    try {
+      journal?.append({
+        run: 'start',
+        at: new Date().toISOString(),
+        pid: process.pid,
+        concurrency: options.concurrency,
+      });
+      output.err(
+        `conversation-kit: sending ${run.lines.length} of ${plans.length} lines of ${input.path} to ${target.description}`,
+      );
+      const sent = await sendLines(run.lines, {
+        target,
+        recorder,
+        journal,
+        concurrency: options.concurrency,
+        ambiguousEarlier: ambiguousEarlier(plans),
+        output,
+        interrupts: run.interrupts,
+      });
+      endRun(journal, sent);
+      return { ...sent, where: target.description };
+    } finally {
+      journal?.close();
+    }
+  } finally {
+    await target.close();
+  }
 }
 
 // Lines an earlier run may have applied stay "may have been applied" until they are done.

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors/usage-error.js';
 import { inputFormatOf, type InputFormat } from './input/input-format.js';
@@ -81,16 +81,29 @@ export function runOptions(args: readonly string[]): RunOptions {
     throw new UsageError('give --region or --base-url, not both');
   }
   const fake = values.fake ?? false;
+  const journal = values['no-journal']
+    ? undefined
+    : (values.journal ?? `${input}${fake ? '.rehearsal' : ''}.journal`);
+  const report = values.report === undefined ? undefined : reportOf(values.report);
+  for (const [flag, path] of [
+    ['--journal', journal],
+    ['--report', report?.path],
+  ] as const) {
+    if (path !== undefined && resolve(path) === resolve(input)) {
+      throw new UsageError(`${flag} names the input file itself, which it would overwrite`);
+    }
+  }
+  if (journal !== undefined && report !== undefined && resolve(journal) === resolve(report.path)) {
+    throw new UsageError('--report names the journal, which it would overwrite');
+  }
   return {
     input,
     format: inputFormatOf(input, values.format),
     dryRun: values['dry-run'] ?? false,
     skipInvalid: values['skip-invalid'] ?? false,
-    journal: values['no-journal']
-      ? undefined
-      : (values.journal ?? `${input}${fake ? '.rehearsal' : ''}.journal`),
+    journal,
     resendAmbiguous: values['resend-ambiguous'] ?? false,
-    report: values.report === undefined ? undefined : reportOf(values.report),
+    report,
     concurrency: concurrencyOf(values.concurrency),
     target: fake
       ? { kind: 'fake' }

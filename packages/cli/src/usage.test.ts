@@ -98,6 +98,12 @@ describe('usage errors exit 2, say what is wrong, and send nothing', () => {
     [['run', 'a.csv', '--report', 'out.txt'], /--report must name a .json or a .csv file/],
     [['run', 'a.csv', '--report', 'missing-folder/out.csv'], /there is no folder missing-folder/],
     [['run', 'a.csv', '--journal', 'j', '--no-journal'], /--journal or --no-journal, not both/],
+    [['run', 'a.csv', '--journal', './a.csv'], /--journal names the input file itself/],
+    [['run', 'a.csv', '--report', 'a.csv'], /--report names the input file itself/],
+    [
+      ['run', 'a.csv', '--report', 'a.csv.journal.csv', '--journal', 'a.csv.journal.csv'],
+      /--report names the journal/,
+    ],
     [['run', 'a.csv', '--format', 'xml'], /--format must be csv or jsonl, not "xml"/],
     [['run', 'a.json'], /the input is JSON Lines.*--format jsonl/],
     [['run', 'a.actions'], /cannot tell the format of a.actions.*--format csv/],

@@ -24,6 +24,12 @@ export interface Output {
  * const output = processOutput(redact);
  */
 export function processOutput(redact: Redact): Output {
+  // A reader that goes away (`| head`) is no reason to crash in the middle of a run.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     out: (line) => void process.stdout.write(`${redact(line)}\n`),
     err: (line) => void process.stderr.write(`${redact(line)}\n`),

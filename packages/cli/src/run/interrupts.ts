@@ -1,10 +1,11 @@
 /**
- * What Ctrl-C (SIGINT) and SIGTERM do during a run: the first stops starting lines and lets those in
- * flight finish; the second aborts those in flight; a third exits at once (every journal record
- * is already on disk, so even that loses nothing).
+ * What Ctrl-C (SIGINT) and SIGTERM do during a run: the first stops starting lines and lets those
+ * in flight finish; the second aborts those in flight; a third exits at once (every journal
+ * record is already on disk, so even that loses nothing).
  *
  * @example
- * const interrupts = watchInterrupts({ onStop: () => say('stopping…'), onAbort: () => say('aborting…') });
+ * const interrupts = watchInterrupts();
+ * interrupts.stop.addEventListener('abort', () => say('stopping…'));
  * await conversations.manageMany(items, { stopSignal: interrupts.stop, signal: interrupts.abort });
  * interrupts.dispose();
  */
@@ -26,9 +27,9 @@ const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
  * Starts watching for SIGINT and SIGTERM; `dispose()` stops watching.
  *
  * @example
- * const interrupts = watchInterrupts({ onStop, onAbort });
+ * const interrupts = watchInterrupts();
  */
-export function watchInterrupts(hooks: { onStop: () => void; onAbort: () => void }): Interrupts {
+export function watchInterrupts(): Interrupts {
   const stop = new AbortController();
   const abort = new AbortController();
   let exitCode: number | undefined;
@@ -36,13 +37,9 @@ export function watchInterrupts(hooks: { onStop: () => void; onAbort: () => void
   const onSignal = (signal: keyof typeof EXIT_CODES): void => {
     count += 1;
     exitCode ??= EXIT_CODES[signal];
-    if (count === 1) {
-      stop.abort();
-      hooks.onStop();
-    } else if (count === 2) {
-      abort.abort();
-      hooks.onAbort();
-    } else {
+    if (count === 1) stop.abort();
+    else if (count === 2) abort.abort();
+    else {
       process.exit(exitCode);
     }
   };

@@ -6,7 +6,7 @@ import { startProgressBar } from '../progress/progress-bar.js';
 import { startProgressLines } from '../progress/progress-lines.js';
 import type { ProgressSnapshot } from '../progress/progress-snapshot.js';
 import type { Target } from '../target/open-target.js';
-import { watchInterrupts } from './interrupts.js';
+import type { Interrupts } from './interrupts.js';
 import type { LineOutcome } from './line-outcome.js';
 import { runLines } from './run-lines.js';
 import type { SendingRecorder } from './sending-recorder.js';
@@ -30,7 +30,7 @@ export interface SentLines {
  * lines, the second aborts those in flight.
  *
  * @example
- * const sent = await sendLines(lines, { target, recorder, journal, concurrency: 4, ambiguousEarlier, output });
+ * const sent = await sendLines(lines, { target, recorder, journal, concurrency: 4, ambiguousEarlier, output, interrupts });
  */
 export async function sendLines(
   lines: readonly ActionLine[],
@@ -41,9 +41,10 @@ export async function sendLines(
     concurrency: number;
     ambiguousEarlier: ReadonlySet<number>;
     output: Output;
+    interrupts: Interrupts;
   },
 ): Promise<SentLines> {
-  const { output } = context;
+  const { output, interrupts } = context;
   const started = performance.now();
   const inFlight = new Set<number>();
   let done = 0;
@@ -55,13 +56,15 @@ export async function sendLines(
     // On a terminal the bar shows it; in a log it is a line of its own.
     if (!output.terminal) output.err(`conversation-kit: ${text}`);
   };
-  const interrupts = watchInterrupts({
-    onStop: () =>
-      say(
-        `stopping: no new line starts; waiting for the ${inFlight.size} in flight (Ctrl-C again aborts them)`,
-      ),
-    onAbort: () => say(`aborting the ${inFlight.size} in flight`),
-  });
+  const onStop = (): void =>
+    say(
+      `stopping: no new line starts; waiting for the ${inFlight.size} in flight (Ctrl-C again aborts them)`,
+    );
+  const onAbort = (): void => say(`aborting the ${inFlight.size} in flight`);
+  // An interruption while the run was getting ready stops it before its first line.
+  if (interrupts.stop.aborted) onStop();
+  else interrupts.stop.addEventListener('abort', onStop, { once: true });
+  interrupts.abort.addEventListener('abort', onAbort, { once: true });
   const snapshot = (): ProgressSnapshot => ({
     done,
     failed,
@@ -97,7 +100,8 @@ export async function sendLines(
     });
   } finally {
     view.stop();
-    interrupts.dispose();
+    interrupts.stop.removeEventListener('abort', onStop);
+    interrupts.abort.removeEventListener('abort', onAbort);
   }
   return {
     outcomes,

@@ -102,4 +102,18 @@ describe('Ctrl-C', () => {
     expect(rerun.stdout).toContain('2 may have been applied, 18 done');
     expect(repeatedMessages(ws.fake, conversationIds(20))).toEqual([]);
   });
+
+  it('SIGTERM stops the run as the first Ctrl-C does, and exits 143', async () => {
+    const ws = await workspace({ conversations: conversationIds(20).map((id) => ({ id })) });
+    const file = await ws.write('actions.csv', csvFile(closeOrAssign(20)));
+    ws.fake.fault((request) => FIRST_FOUR.test(request.path), { type: 'delay', ms: 1500 });
+    const child = ws.start(['run', file, '--concurrency', '4', ...ws.target]);
+    await waitFor(() => ws.fake.requests.length === 4, { what: () => 'four requests in flight' });
+    child.kill('SIGTERM');
+    const result = await child.exited;
+
+    expect(result.code).toBe(143);
+    expect(result.stdout).toMatch(/: 4 done, 16 not started\.$/m);
+    expect([...journalStates(`${file}.journal`).values()]).toEqual(Array(4).fill('done'));
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from '@conversation-kit/testing';
 import { expect, onTestFinished } from 'vitest';
 import { CliProcess, type CliResult } from './cli-process.js';
+import { PseudoTerminal } from './pseudo-terminal.js';
 
 export const ADMIN = '991267';
 export const OTHER_ADMIN = '814860';
@@ -35,6 +36,8 @@ export interface Workspace {
   start(args: readonly string[], env?: NodeJS.ProcessEnv): CliProcess;
   /** Runs the command to its end. */
   run(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliResult>;
+  /** Starts the command in a pseudo-terminal. */
+  terminal(args: readonly string[]): PseudoTerminal;
 }
 
 /**
@@ -56,15 +59,18 @@ export async function workspace(options: FakeIntercomOptions = {}): Promise<Work
   });
   const env = { PATH: process.env['PATH'] ?? '', LANG: 'C.UTF-8', INTERCOM_TOKEN: token };
   const processes: CliProcess[] = [];
+  const terminals: PseudoTerminal[] = [];
   onTestFinished(async () => {
     for (const child of processes) child.kill('SIGKILL');
-    await Promise.allSettled(processes.map((child) => child.exited));
+    for (const terminal of terminals) terminal.child.kill('SIGKILL');
+    await Promise.allSettled([...processes, ...terminals].map((child) => child.exited));
     await fake.close();
     try {
       for (const child of processes) {
         expect(child.stdout, 'stdout').not.toContain(token);
         expect(child.stderr, 'stderr').not.toContain(token);
       }
+      for (const terminal of terminals) expect(terminal.screen, 'terminal').not.toContain(token);
       for (const file of filesIn(dir)) {
         expect(readFileSync(file, 'latin1'), file).not.toContain(token);
       }
@@ -90,6 +96,11 @@ export async function workspace(options: FakeIntercomOptions = {}): Promise<Work
     },
     start,
     run: (args, extraEnv) => start(args, extraEnv).exited,
+    terminal(args) {
+      const terminal = new PseudoTerminal(args, { cwd: dir, env });
+      terminals.push(terminal);
+      return terminal;
+    },
   };
 }
 

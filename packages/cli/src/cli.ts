@@ -1,4 +1,4 @@
-import packageJson from '../package.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { main } from './main.js';
 import { processOutput } from './output/output.js';
 import { redactor } from './output/redactor.js';
@@ -18,11 +18,16 @@ const redact = redactor(() => [
   tokenEnv === undefined ? undefined : process.env[tokenEnv],
 ]);
 
+// Read where it is installed (dist/cli.js beside package.json), rather than bundled whole.
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
 const code = await main(process.argv.slice(2), {
   output: processOutput(redact),
   env: process.env,
   redact,
-  version: packageJson.version,
+  version,
 });
 // Exit once stdout and stderr are flushed, without waiting for idle keep-alive sockets.
 await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

@@ -1,5 +1,4 @@
 import { createConversations, type Conversations } from '@conversation-kit/conversations';
-import { startFakeIntercom } from '@conversation-kit/testing';
 import { UsageError } from '../errors/usage-error.js';
 import type { ActionLine } from '../input/input-line.js';
 import { fakeSeeds } from './fake-seeds.js';
@@ -52,6 +51,8 @@ export async function openTarget(
   fetch: (request: Request) => Promise<Response>,
 ): Promise<Target> {
   if (choice.kind === 'fake') {
+    // Loaded only for a rehearsal: the fake and its spec validator cost a real run's start time.
+    const { startFakeIntercom } = await import('@conversation-kit/testing');
     const fake = await startFakeIntercom(fakeSeeds(lines));
     return {
       conversations: createConversations({ token: fake.token, baseUrl: fake.url, fetch }),

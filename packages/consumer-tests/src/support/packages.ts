@@ -12,6 +12,7 @@ export const PUBLISHED = [
   '@conversation-kit/fetch',
   '@conversation-kit/conversations',
   '@conversation-kit/testing',
+  '@conversation-kit/cli',
 ] as const;
 
 export type PublishedName = (typeof PUBLISHED)[number];

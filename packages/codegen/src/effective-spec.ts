@@ -11,8 +11,25 @@ export interface EffectiveSpec {
   sha256: string;
 }
 
-/** The effective document as `@conversation-kit/spec` publishes it. */
-export const DEFAULT_SPEC = '@conversation-kit/spec/effective/2.12/manage-conversation.json';
+const require = createRequire(import.meta.url);
+
+/**
+ * The module name of the effective document `@conversation-kit/spec` publishes for an API version.
+ *
+ * @example
+ * effectiveSpecModule('2.12'); // '@conversation-kit/spec/effective/2.12/manage-conversation.json'
+ */
+export function effectiveSpecModule(apiVersion: string): string {
+  return `@conversation-kit/spec/effective/${apiVersion}/manage-conversation.json`;
+}
+
+/** The API version the installed `@conversation-kit/spec` is pinned to (`conversationKit.apiVersion`). */
+export const PINNED_API_VERSION: string = (
+  require('@conversation-kit/spec/package.json') as { conversationKit: { apiVersion: string } }
+).conversationKit.apiVersion;
+
+/** The effective document as `@conversation-kit/spec` publishes it, for the version it is pinned to. */
+export const DEFAULT_SPEC = effectiveSpecModule(PINNED_API_VERSION);
 
 /**
  * Reads the effective OpenAPI document (JSON), by default from the installed spec package.
@@ -22,7 +39,7 @@ export const DEFAULT_SPEC = '@conversation-kit/spec/effective/2.12/manage-conver
  * const custom = await loadEffectiveSpec('./fixtures/changed.json');
  */
 export async function loadEffectiveSpec(path?: string): Promise<EffectiveSpec> {
-  const file = path ?? createRequire(import.meta.url).resolve(DEFAULT_SPEC);
+  const file = path ?? require.resolve(DEFAULT_SPEC);
   const text = await readFile(file, 'utf8');
   let document: unknown;
   try {

@@ -7,9 +7,10 @@ import {
   type IntercomError,
   type ManageConversationRequest,
 } from './index.js';
+import { conversationParams, conversationsPath } from './test-support/fixtures.js';
 
 const client = createIntercomClient({ token: 'type-test-token' });
-const path = '/conversations/{id}/parts';
+const path = conversationsPath;
 const close: ManageConversationRequest = {
   message_type: 'close',
   type: 'admin',
@@ -21,7 +22,7 @@ describe('client.POST', () => {
     await client.POST(
       path,
       // @ts-expect-error: body is required
-      { params: { path: { id: '123' } } },
+      { params: { path: conversationParams('123') } },
     );
   });
 
@@ -42,7 +43,7 @@ describe('client.POST', () => {
 
   test('rejects snoozed_until on a close', async () => {
     await client.POST(path, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: {
         message_type: 'close',
         type: 'admin',
@@ -55,7 +56,7 @@ describe('client.POST', () => {
 
   test('types data as the Conversation and error as the error.list', async () => {
     const { data, error } = await client.POST(path, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: close,
     });
     expectTypeOf(data).toEqualTypeOf<Conversation | undefined>();
@@ -77,7 +78,7 @@ describe('manageConversation', () => {
     await manageConversation(
       client,
       // @ts-expect-error: body is required
-      { params: { path: { id: '123' } } },
+      { params: { path: conversationParams('123') } },
     );
   });
 
@@ -96,7 +97,7 @@ describe('manageConversation', () => {
 
   test('rejects snoozed_until on a close', async () => {
     await manageConversation(client, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: {
         message_type: 'close',
         type: 'admin',
@@ -109,7 +110,7 @@ describe('manageConversation', () => {
 
   test('types data as the Conversation and error as the error.list', async () => {
     const result = await manageConversation(client, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: close,
     });
     expectTypeOf(result.data).toEqualTypeOf<Conversation | undefined>();

@@ -96,8 +96,9 @@ function objectLiteralAt(source: ts.SourceFile, position: number): ts.ObjectLite
   throw new Error(`no object literal at ${source.fileName}:${position}`);
 }
 
-// The update a maintainer would make where the compiler says a property is now required: give the
-// object literal there the property, as an empty string, ahead of anything spread over it.
+// The least a maintainer would do where the compiler says a property is now required: give the
+// object literal there the property, as an empty string. It goes last, after anything spread:
+// an optional property spread over it would make it optional again.
 async function addMissingProperties(errors: readonly MissingProperty[]): Promise<string[]> {
   const byFile = new Map<string, MissingProperty[]>();
   for (const error of errors) byFile.set(error.file, [...(byFile.get(error.file) ?? []), error]);
@@ -117,8 +118,8 @@ async function addMissingProperties(errors: readonly MissingProperty[]): Promise
       ([a], [b]) => b.getStart() - a.getStart(),
     )) {
       const updated = ts.factory.updateObjectLiteralExpression(literal, [
-        ts.factory.createPropertyAssignment(property, ts.factory.createStringLiteral('', true)),
         ...literal.properties,
+        ts.factory.createPropertyAssignment(property, ts.factory.createStringLiteral('', true)),
       ]);
       const printed = printer.printNode(ts.EmitHint.Expression, updated, source);
       text = text.slice(0, literal.getStart(source)) + printed + text.slice(literal.getEnd());

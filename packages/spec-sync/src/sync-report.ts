@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import type { ExportedTypeChange } from '@conversation-kit/codegen';
 import { PUBLISHED_PACKAGES } from './published-packages.js';
 import type { CompletedSync, RefusedSync, UnchangedSync } from './sync-upstream.js';
 
@@ -17,6 +18,7 @@ export function syncReport(
   outcome: RefusedSync | UnchangedSync | CompletedSync,
   cwd: string,
   maxDiffLines = 80,
+  maxProblems = 3,
 ): string {
   const show = (path: string): string => relative(cwd, path) || '.';
   const source = /^https?:\/\//i.test(outcome.source) ? outcome.source : show(outcome.source);
@@ -84,7 +86,9 @@ export function syncReport(
     lines.push(`${label}: ${invalid.length === 0 ? 'none' : invalid.length}`);
     for (const { pointer, problems } of invalid) {
       lines.push(`  ${pointer || '(the document)'}`);
-      for (const problem of new Set(problems)) lines.push(`    ${problem}`);
+      const unique = [...new Set(problems)];
+      for (const problem of unique.slice(0, maxProblems)) lines.push(`    ${problem}`);
+      if (unique.length > maxProblems) lines.push(`    … and ${unique.length - maxProblems} more`);
     }
   }
   lines.push('');
@@ -96,28 +100,29 @@ export function syncReport(
     lines.push(
       `Exported types, as the compiler sees them: ${changes.length === 0 ? 'unchanged' : `${changes.length} changed`}`,
     );
-    for (const { name } of PUBLISHED_PACKAGES) {
-      const own = changes.filter((change) => change.package === name);
-      if (own.length > 0) lines.push(`  ${name}:`);
-      for (const change of own) {
-        lines.push(`    \`${change.name}\` (${change.role}) ${change.change}, ${change.bump}`);
-        for (const how of change.how) lines.push(`      ${how}`);
-      }
-    }
+    for (const { name } of PUBLISHED_PACKAGES) lines.push(...typeChangeLines(name, changes));
     lines.push(
       `Explicit rules: ${classification.rules.length === 0 ? 'nothing to classify' : ''}`.trimEnd(),
     );
-    for (const rule of classification.rules)
+    for (const rule of classification.rules) {
       lines.push(`  ${rule.rule}: ${rule.what} (${rule.bump})`);
+    }
   }
   lines.push('');
 
   const released = PUBLISHED_PACKAGES.map(({ name }) => name).filter((name) => name in releases);
-  lines.push(released.length === 0 ? 'Releases: none' : 'Releases:');
+  lines.push(
+    released.length === 0 ? 'Releases: none' : 'Releases (the changeset lists every reason):',
+  );
   for (const name of released) {
     const { bump, reasons } = releases[name]!;
     lines.push(`  ${name}: ${bump}`);
-    for (const reason of reasons) lines.push(`    ${reason}`);
+    // The exported types' reasons are listed above; the others only here.
+    for (const reason of reasons.filter(
+      (each) => !each.startsWith('`') && !each.includes(' re-exports '),
+    )) {
+      lines.push(`    ${reason}`);
+    }
   }
   if (changeset) {
     const verb = outcome.dryRun
@@ -138,4 +143,33 @@ export function syncReport(
     lines.push('', 'A correction is missing: add an overlay action for each example above.');
   }
   return lines.join('\n');
+}
+
+// A package's changed types, those that changed alike on one line (a schema's alias and its
+// `components["schemas"][…]`), the ones it re-exports counted, not repeated.
+function typeChangeLines(name: string, changes: readonly ExportedTypeChange[]): string[] {
+  const own = changes.filter((change) => change.package === name);
+  if (own.length === 0) return [];
+  const lines = [`  ${name}:`];
+  const alike = new Map<string, ExportedTypeChange[]>();
+  for (const change of own.filter(({ reexports }) => reexports === undefined)) {
+    const key = JSON.stringify([change.role, change.change, change.how]);
+    alike.set(key, [...(alike.get(key) ?? []), change]);
+  }
+  for (const group of alike.values()) {
+    const [{ role, change, bump, how }] = group as [ExportedTypeChange];
+    const names = group.map((each) => `\`${each.name}\``).join(', ');
+    lines.push(`    ${names} (${role}) ${change}, ${bump}`);
+    if (change === 'extended' || change === 'broken') {
+      for (const line of how) lines.push(`      ${line}`);
+    }
+  }
+  const reexported = own.filter(({ reexports }) => reexports !== undefined);
+  for (const origin of new Set(reexported.map(({ reexports }) => reexports))) {
+    const count = reexported.filter(({ reexports }) => reexports === origin).length;
+    lines.push(
+      `    and ${count} change${count === 1 ? '' : 's'} of what it re-exports from ${origin}, as listed there`,
+    );
+  }
+  return lines;
 }

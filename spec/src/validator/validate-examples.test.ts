@@ -78,7 +78,7 @@ describe('example validation', () => {
   it('ignores nullable where OpenAPI 3.0.3 says it means nothing: without a type', () => {
     const changed = structuredClone(document) as Json;
     const list = changed['components']['schemas'].content_sources_list;
-    expect(list).not.toHaveProperty('type');
+    delete list.type;
     list.nullable = true;
     list.example = { type: 'content_source.list', total_count: 'one' };
     expect(validateExamples(changed).invalid).toEqual([

@@ -76,8 +76,14 @@ describe('classifySpecChange', () => {
     });
     expect(verdict.bump).toBe('major');
     // Both are optional, so each type is assignable to the other: the removed path decides.
-    expect(changed('ConversationSource')?.how).toEqual(['property removed: `subject`']);
-    expect(changed('Conversation')?.how).toEqual(['property removed: `source.subject`']);
+    expect(changed('ConversationSource')?.how).toEqual([
+      'property removed: `subject`',
+      'property added: `headline`',
+    ]);
+    expect(changed('Conversation')?.how).toEqual([
+      'property removed: `source.subject`',
+      'property added: `source.headline`',
+    ]);
   });
 
   it('calls a response type changed from integer to string major', async () => {

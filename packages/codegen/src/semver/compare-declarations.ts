@@ -25,6 +25,14 @@ export function compareDeclarations(
   roles: ReadonlyMap<string, ExportRoles>,
 ): ExportedTypeChange[] {
   const compared = comparisonProgram(packages);
+  // A module that does not resolve makes its types `any`, which is assignable to everything: the
+  // comparison would miss whatever depends on it.
+  const unresolved = compared.unresolvedImports();
+  if (unresolved.length > 0) {
+    throw new Error(
+      `The declarations could not be compared: imports resolve to nothing:\n  ${unresolved.join('\n  ')}`,
+    );
+  }
   const probes: Probe[] = [];
   const changes: ExportedTypeChange[] = [];
   for (const pkg of packages) {

@@ -12,6 +12,8 @@ export interface ComparisonProgram {
   ownerOf(fileName: string): { pkg: DeclarationPackage; version: Version } | undefined;
   /** A new program with one more root file, reusing everything else. */
   withFile(fileName: string, text: string): ts.Program;
+  /** Every import of the packages' files that resolves to nothing, as `file: specifier`. */
+  unresolvedImports(): string[];
 }
 
 // What a consumer with a strict configuration compiles with: the strictest common settings, so a
@@ -109,9 +111,10 @@ export function comparisonProgram(packages: readonly DeclarationPackage[]): Comp
 
   const rootNames = [...files.keys()].filter((name) => /\.(d\.)?[cm]?ts$/.test(name));
   const program = ts.createProgram({ rootNames, options: OPTIONS, host });
+  const checker = program.getTypeChecker();
   return {
     program,
-    checker: program.getTypeChecker(),
+    checker,
     pathOf,
     ownerOf: (fileName) => owners.get(fileName),
     withFile(fileName, text) {
@@ -122,6 +125,22 @@ export function comparisonProgram(packages: readonly DeclarationPackage[]): Comp
         host,
         oldProgram: program,
       });
+    },
+    unresolvedImports() {
+      const unresolved: string[] = [];
+      for (const name of owners.keys()) {
+        const source = program.getSourceFile(name);
+        for (const statement of source?.statements ?? []) {
+          const specifier =
+            ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
+              ? statement.moduleSpecifier
+              : undefined;
+          if (specifier && !checker.getSymbolAtLocation(specifier)) {
+            unresolved.push(`${name}: ${specifier.getText(source)}`);
+          }
+        }
+      }
+      return unresolved;
     },
   };
 }

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
-/** The effective document the generator reads, with what the generated headers say of it. */
+/**
+ * The effective document the generator reads, with what the generated headers say of it.
+ *
+ * @example
+ * const { document, source, sha256 }: EffectiveSpec = await loadEffectiveSpec();
+ */
 export interface EffectiveSpec {
   document: Record<string, unknown>;
   /** How the generated headers name the input. */
@@ -23,12 +28,22 @@ export function effectiveSpecModule(apiVersion: string): string {
   return `@conversation-kit/spec/effective/${apiVersion}/manage-conversation.json`;
 }
 
-/** The API version the installed `@conversation-kit/spec` is pinned to (`conversationKit.apiVersion`). */
+/**
+ * The API version the installed `@conversation-kit/spec` is pinned to (`conversationKit.apiVersion`).
+ *
+ * @example
+ * PINNED_API_VERSION; // '2.12'
+ */
 export const PINNED_API_VERSION: string = (
   require('@conversation-kit/spec/package.json') as { conversationKit: { apiVersion: string } }
 ).conversationKit.apiVersion;
 
-/** The effective document as `@conversation-kit/spec` publishes it, for the version it is pinned to. */
+/**
+ * The effective document as `@conversation-kit/spec` publishes it, for the version it is pinned to.
+ *
+ * @example
+ * DEFAULT_SPEC; // '@conversation-kit/spec/effective/2.12/manage-conversation.json'
+ */
 export const DEFAULT_SPEC = effectiveSpecModule(PINNED_API_VERSION);
 
 /**

@@ -1,7 +1,12 @@
 import { listOperations } from './operations.js';
 import { pascalCase, typeAliasName } from './type-alias-name.js';
 
-/** A PascalCase alias the types package declares, and what it names. */
+/**
+ * A PascalCase alias the types package declares, and what it names.
+ *
+ * @example
+ * const alias: TypeAlias = { name: 'Tag', origin: { kind: 'schema', schema: 'tag' }, summary: 'A tag.', type: "components['schemas']['tag']" };
+ */
 export interface TypeAlias {
   name: string;
   /** What it names: a component schema, or an operation's request or success response body. */

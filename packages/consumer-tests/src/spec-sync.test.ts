@@ -42,7 +42,7 @@ function typecheckWrapper(): Promise<RunResult> {
   ]);
 }
 
-/** A `Property 'x' is missing` error of the compiler, where it points. */
+/** A `Property 'x' is missing` (or `is optional`) error of the compiler, where it points. */
 interface MissingProperty {
   file: string;
   position: { line: number; character: number };
@@ -61,7 +61,8 @@ function missingProperties(output: string): MissingProperty[] {
     for (let next = index + 1; next < lines.length && /^\s/.test(lines[next]!); next += 1) {
       message += `\n${lines[next]}`;
     }
-    const missing = /Property '(\w+)' is missing in type/.exec(message);
+    // Missing outright, or only optional where the type now requires it (as a spread leaves it).
+    const missing = /Property '(\w+)' is (?:missing|optional) in type/.exec(message);
     if (!missing) return;
     found.push({
       file: header[1]!,

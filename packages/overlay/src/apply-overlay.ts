@@ -1,6 +1,11 @@
 import { openapiOverlay, type OpenAPIOverlayOptions } from 'openapi-format';
 
-/** One action of an OpenAPI Overlay 1.0 document. */
+/**
+ * One action of an OpenAPI Overlay 1.0 document.
+ *
+ * @example
+ * const action: OverlayAction = { target: '$.components.schemas.tag', description: 'Why.', update: { required: ['id'] } };
+ */
 export interface OverlayAction {
   target: string;
   description?: string;
@@ -8,14 +13,24 @@ export interface OverlayAction {
   remove?: boolean;
 }
 
-/** An OpenAPI Overlay 1.0 document. */
+/**
+ * An OpenAPI Overlay 1.0 document.
+ *
+ * @example
+ * const overlay: OverlayDocument = { overlay: '1.0.0', info: { title: 'Corrections', version: '1.0.0' }, actions: [] };
+ */
 export interface OverlayDocument {
   overlay: string;
   info: { title: string; version: string };
   actions: OverlayAction[];
 }
 
-/** What applying an overlay produced. */
+/**
+ * What applying an overlay produced.
+ *
+ * @example
+ * const { document, unmatchedActions }: OverlayResult = await applyOverlay(fragment, overlay);
+ */
 export interface OverlayResult {
   document: Record<string, unknown>;
   /** Actions whose target matched nothing: a correction the upstream document has outgrown. */

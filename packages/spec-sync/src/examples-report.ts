@@ -1,7 +1,12 @@
 import { validateExamples, type InvalidExample } from '@conversation-kit/spec/validator';
 import type { JsonObject } from '@conversation-kit/spec/document';
 
-/** Examples that contradict their own schema, upstream and after our corrections. */
+/**
+ * Examples that contradict their own schema, upstream and after our corrections.
+ *
+ * @example
+ * const { upstreamDefects, missingCorrections }: ExamplesReport = examplesReport(fragment, effective);
+ */
 export interface ExamplesReport {
   /** Every example of upstream's fragment that breaks its schema: upstream's own defects. */
   upstreamDefects: InvalidExample[];

@@ -12,7 +12,12 @@ import {
 import { openapiFilter } from 'openapi-format';
 import { UpstreamRefusal } from './upstream-refusal.js';
 
-/** The operation's fragment, cut out of an upstream document, and where the operation was. */
+/**
+ * The operation's fragment, cut out of an upstream document, and where the operation was.
+ *
+ * @example
+ * const { fragment, path, method }: ExtractedOperation = await extractOperation(upstream, 'manageConversation');
+ */
 export interface ExtractedOperation {
   /** A self-contained OpenAPI document holding the operation and everything it references. */
   fragment: JsonObject;

@@ -1,6 +1,11 @@
 import { diffLines } from 'diff';
 
-/** A line diff: the lines removed and added, each with its 1-based line number. */
+/**
+ * A line diff: the lines removed and added, each with its 1-based line number.
+ *
+ * @example
+ * const diff: LineDiff = { removed: [{ line: 2, text: 'b' }], added: [] };
+ */
 export interface LineDiff {
   removed: Array<{ line: number; text: string }>;
   added: Array<{ line: number; text: string }>;

@@ -2,7 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { applyOverlay, type OverlayAction, type OverlayDocument } from '@conversation-kit/overlay';
 import type { JsonObject } from '@conversation-kit/spec/document';
 
-/** What re-applying our overlay of corrections to a new upstream fragment showed. */
+/**
+ * What re-applying our overlay of corrections to a new upstream fragment showed.
+ *
+ * @example
+ * const { stale, unnecessary }: OverlayReport = await overlayReport(fragment, overlay);
+ */
 export interface OverlayReport {
   /** The new effective document: the fragment with the whole overlay applied. */
   effective: JsonObject;

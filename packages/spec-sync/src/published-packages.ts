@@ -1,6 +1,11 @@
 import type { RuleName } from '@conversation-kit/codegen';
 
-/** A published package, as the sync classifies a spec change for it. */
+/**
+ * A published package, as the sync classifies a spec change for it.
+ *
+ * @example
+ * const spec: PublishedPackage = { name: '@conversation-kit/spec', directory: 'spec', rules: ['api-version'] };
+ */
 export interface PublishedPackage {
   name: string;
   /** Its directory, relative to the repository root. */

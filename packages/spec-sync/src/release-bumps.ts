@@ -1,7 +1,12 @@
 import { highestBump, type Bump, type SpecChangeClassification } from '@conversation-kit/codegen';
 import { PUBLISHED_PACKAGES } from './published-packages.js';
 
-/** The release a package needs, and the reasons, one line each. */
+/**
+ * The release a package needs, and the reasons, one line each.
+ *
+ * @example
+ * const release: Release = { bump: 'patch', reasons: ["the document's text changed (patch)"] };
+ */
 export interface Release {
   bump: Bump;
   reasons: string[];

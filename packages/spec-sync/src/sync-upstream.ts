@@ -19,7 +19,12 @@ import { pinnedApiVersion, specLayout } from './spec-layout.js';
 import { targetVersion } from './target-version.js';
 import { UpstreamRefusal } from './upstream-refusal.js';
 
-/** Where a sync reads and writes: every path is given, so tests can point at temporary copies. */
+/**
+ * Where a sync reads and writes: every path is given, so tests can point at temporary copies.
+ *
+ * @example
+ * const options: SyncOptions = { source: 'api.intercom.io.yaml', specDirectory, changesetDirectory, repositoryRoot, dryRun: true };
+ */
 export interface SyncOptions {
   /** The upstream OpenAPI document: a file path or an http(s) URL. */
   source: string;
@@ -41,7 +46,12 @@ export interface SyncOptions {
   packages?: readonly string[];
 }
 
-/** A sync that refused the upstream document; nothing was written. */
+/**
+ * A sync that refused the upstream document; nothing was written.
+ *
+ * @example
+ * if (outcome.status === 'refused') console.error(outcome.reason, outcome.hint);
+ */
 export interface RefusedSync {
   status: 'refused';
   source: string;
@@ -51,7 +61,12 @@ export interface RefusedSync {
   exitCode: 2;
 }
 
-/** A sync of the document the fragment already holds: nothing to do. */
+/**
+ * A sync of the document the fragment already holds: nothing to do.
+ *
+ * @example
+ * if (outcome.status === 'unchanged') console.log(`${outcome.fragmentPath} is up to date`);
+ */
 export interface UnchangedSync {
   status: 'unchanged';
   source: string;
@@ -59,7 +74,12 @@ export interface UnchangedSync {
   exitCode: 0;
 }
 
-/** A sync that went through: what it found, and what it wrote. */
+/**
+ * A sync that went through: what it found, and what it wrote.
+ *
+ * @example
+ * if (outcome.status === 'synced') console.log(outcome.releases['@conversation-kit/types']?.bump);
+ */
 export interface CompletedSync {
   status: 'synced';
   source: string;

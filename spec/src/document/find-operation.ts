@@ -1,7 +1,12 @@
 import { pointerOf } from './json-pointer.js';
 import { isJsonObject, type JsonObject } from './json-value.js';
 
-/** The HTTP methods a Path Item Object may hold, as OpenAPI 3 names them, in its order. */
+/**
+ * The HTTP methods a Path Item Object may hold, as OpenAPI 3 names them, in its order.
+ *
+ * @example
+ * HTTP_METHODS.includes('post'); // true
+ */
 export const HTTP_METHODS: readonly string[] = [
   'get',
   'put',
@@ -13,7 +18,12 @@ export const HTTP_METHODS: readonly string[] = [
   'trace',
 ];
 
-/** Where an operation sits in a document. */
+/**
+ * Where an operation sits in a document.
+ *
+ * @example
+ * const { path, method, operation }: OperationLocation = findOperation(document, 'manageConversation');
+ */
 export interface OperationLocation {
   path: string;
   method: string;

@@ -2,7 +2,12 @@ import { isJsonObject, type JsonObject } from './json-value.js';
 import { HTTP_METHODS } from './find-operation.js';
 import { pointerOf } from './json-pointer.js';
 
-/** The kinds of OpenAPI 3.0/3.1 object the walk tells apart. */
+/**
+ * The kinds of OpenAPI 3.0/3.1 object the walk tells apart.
+ *
+ * @example
+ * const kind: OpenApiKind = 'schema';
+ */
 export type OpenApiKind =
   | 'document'
   | 'components'
@@ -20,7 +25,12 @@ export type OpenApiKind =
   | 'callback'
   | 'securityScheme';
 
-/** What the walk calls back with. Either callback may be left out. */
+/**
+ * What the walk calls back with. Either callback may be left out.
+ *
+ * @example
+ * const visitor: OpenApiVisitor = { enter: (node, kind) => kind === 'schema' && console.log(node) };
+ */
 export interface OpenApiVisitor {
   /** An object of a known kind, with the segments of its JSON Pointer; not called for a `$ref`. */
   enter?(node: JsonObject, kind: OpenApiKind, at: readonly string[]): void;

@@ -1,4 +1,9 @@
-/** A semantic-versioning bump, as changesets names them. */
+/**
+ * A semantic-versioning bump, as changesets names them.
+ *
+ * @example
+ * const bump: Bump = 'minor';
+ */
 export type Bump = 'patch' | 'minor' | 'major';
 
 const RANK: Record<Bump, number> = { patch: 0, minor: 1, major: 2 };

@@ -14,7 +14,12 @@ import { generateFetch } from '../generate-fetch.js';
 import { generateTypes } from '../generate-types.js';
 import { prepareGeneratedFiles } from '../generated-directory.js';
 
-/** A published package whose release a spec change may call for. */
+/**
+ * A published package whose release a spec change may call for.
+ *
+ * @example
+ * const fetch: ClassifiedPackage = { name: '@conversation-kit/fetch', directory: '/repo/packages/fetch', entry: 'src/index.ts', generates: 'fetch', rules: ['path', 'servers'] };
+ */
 export interface ClassifiedPackage {
   name: string;
   /** Its directory on disk, an absolute path. */
@@ -27,14 +32,24 @@ export interface ClassifiedPackage {
   rules: readonly RuleName[];
 }
 
-/** The release one package needs, and why. */
+/**
+ * The release one package needs, and why.
+ *
+ * @example
+ * const verdict: PackageVerdict = { bump: 'patch', reasons: ['only comments of the generated declarations changed (patch)'] };
+ */
 export interface PackageVerdict {
   bump: Bump | undefined;
   /** One line per reason, in words. */
   reasons: string[];
 }
 
-/** What a change of the effective document does to each package, and the findings behind it. */
+/**
+ * What a change of the effective document does to each package, and the findings behind it.
+ *
+ * @example
+ * const { packages, types, rules }: SpecChangeClassification = await classifySpecChange(before, after, published);
+ */
 export interface SpecChangeClassification {
   packages: Record<string, PackageVerdict>;
   types: ExportedTypeChange[];

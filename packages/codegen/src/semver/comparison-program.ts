@@ -2,7 +2,12 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { DeclarationPackage, Version } from './declaration-package.js';
 
-/** One TypeScript program holding both versions of every package compared. */
+/**
+ * One TypeScript program holding both versions of every package compared.
+ *
+ * @example
+ * const { checker, pathOf }: ComparisonProgram = comparisonProgram([types]);
+ */
 export interface ComparisonProgram {
   program: ts.Program;
   checker: ts.TypeChecker;

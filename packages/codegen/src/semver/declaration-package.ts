@@ -1,4 +1,9 @@
-/** Which of the two versions compared a file belongs to. */
+/**
+ * Which of the two versions compared a file belongs to.
+ *
+ * @example
+ * const version: Version = 'after';
+ */
 export type Version = 'before' | 'after';
 
 /**

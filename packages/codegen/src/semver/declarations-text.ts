@@ -1,6 +1,11 @@
 import ts from 'typescript';
 
-/** How the generated files of two versions differ as text, before the compiler is asked. */
+/**
+ * How the generated files of two versions differ as text, before the compiler is asked.
+ *
+ * @example
+ * const difference: TextDifference = textDifference(before, after); // 'provenance'
+ */
 export type TextDifference = 'none' | 'provenance' | 'comments' | 'declarations';
 
 /**

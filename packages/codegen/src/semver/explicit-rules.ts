@@ -3,10 +3,20 @@ import { defaultIntercomVersion } from '../intercom-version.js';
 import { listOperations } from '../operations.js';
 import { listServers } from '../servers.js';
 
-/** The changes the types do not show, each classified by a rule of its own. */
+/**
+ * The changes the types do not show, each classified by a rule of its own.
+ *
+ * @example
+ * const rules: RuleName[] = ['intercom-version', 'servers'];
+ */
 export type RuleName = 'api-version' | 'intercom-version' | 'servers' | 'path';
 
-/** One change an explicit rule found between two effective documents. */
+/**
+ * One change an explicit rule found between two effective documents.
+ *
+ * @example
+ * const change: RuleChange = { rule: 'servers', what: 'region ca (https://api.ca.intercom.io) added', bump: 'minor' };
+ */
 export interface RuleChange {
   rule: RuleName;
   what: string;

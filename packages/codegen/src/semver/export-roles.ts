@@ -11,6 +11,11 @@ import type { TypeRole } from './type-role.js';
  */
 export type ExportRoles = ReadonlyMap<string, ExportRole>;
 
-/** What one export is to the comparison; see {@link ExportRoles}. */
+/**
+ * What one export is to the comparison; see {@link ExportRoles}.
+ *
+ * @example
+ * const role: ExportRole = 'openapi-paths';
+ */
 export type ExportRole =
   TypeRole | 'ruled' | 'openapi-paths' | 'openapi-operations' | 'openapi-components';

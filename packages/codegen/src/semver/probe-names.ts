@@ -4,7 +4,12 @@ import type { DeclarationPackage, Version } from './declaration-package.js';
 import type { ExportRole, ExportRoles } from './export-roles.js';
 import type { TypeRole } from './type-role.js';
 
-/** A type a consumer of the package can name in one version, before its type is looked at. */
+/**
+ * A type a consumer of the package can name in one version, before its type is looked at.
+ *
+ * @example
+ * const probe: ProbeName = { name: 'Conversation', role: 'output', reference: (ns) => `${ns}.Conversation` };
+ */
 export interface ProbeName {
   /** How a consumer names it: `Conversation`, `typeof manageConversation`, `paths["/x"]["post"]["responses"]`. */
   name: string;

@@ -205,5 +205,6 @@ describe('pnpm spec:sync on an upstream change', () => {
 
     const fixed = await typecheckWrapper();
     expect(fixed.code, `${fixed.stdout}${fixed.stderr}`).toBe(0);
-  });
+    // Two type checks of the wrapper, each building what it depends on: minutes on a loaded machine.
+  }, 600_000);
 });

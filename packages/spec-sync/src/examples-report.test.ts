@@ -6,9 +6,10 @@ import { examplesReport } from './examples-report.js';
 import { extractOperation } from './extract-operation.js';
 import { readOpenApiSource } from './read-openapi-source.js';
 import { specLayout } from './spec-layout.js';
-import { repositoryRoot, upstreamFixture } from './test-support/workspace.js';
+import { realSpecDirectory, upstreamFixture } from './test-support/workspace.js';
 
-const { overlay: overlayPath } = specLayout(`${repositoryRoot}spec`, '2.12');
+// The fixture is cut from Intercom's 2.12 text, which the 2.12 corrections are for.
+const { overlay: overlayPath } = specLayout(realSpecDirectory, '2.12');
 const overlay = parse(await readFile(overlayPath, 'utf8')) as OverlayDocument;
 const OPERATION = '/paths/~1conversations~1{id}~1parts/post';
 const REQUEST_EXAMPLE = `${OPERATION}/requestBody/content/application~1json/examples/snooze_a_conversation/value`;

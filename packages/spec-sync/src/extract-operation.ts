@@ -10,6 +10,7 @@ import {
   type OpenApiKind,
 } from '@conversation-kit/spec/document';
 import { openapiFilter } from 'openapi-format';
+import { openApiDocument } from './openapi-document.js';
 import { UpstreamRefusal } from './upstream-refusal.js';
 
 /**
@@ -52,7 +53,7 @@ export async function extractOperation(
   document: unknown,
   operationId: string,
 ): Promise<ExtractedOperation> {
-  const upstream = checkVersion(document);
+  const upstream = openApiDocument(document);
   const found = findOperations(upstream, operationId);
   if (found.length === 0) {
     throw new UpstreamRefusal(`the document has no operation with operationId "${operationId}"`);
@@ -75,24 +76,6 @@ export async function extractOperation(
   pruneTags(fragment, path, method);
   pruneSecuritySchemes(fragment, path, method);
   return { fragment, path, method };
-}
-
-function checkVersion(document: unknown): JsonObject {
-  if (!isJsonObject(document)) {
-    throw new UpstreamRefusal('the document is not an OpenAPI document: it is not an object');
-  }
-  if ('swagger' in document) {
-    throw new UpstreamRefusal(
-      `the document is Swagger ${String(document['swagger'])}; only OpenAPI 3.0.x and 3.1.x are synced`,
-    );
-  }
-  const version = document['openapi'];
-  if (typeof version !== 'string' || !/^3\.[01]\.\d+$/.test(version)) {
-    throw new UpstreamRefusal(
-      `the document declares openapi ${JSON.stringify(version) ?? 'nothing'}; only OpenAPI 3.0.x and 3.1.x are synced`,
-    );
-  }
-  return document;
 }
 
 // Follows every reference the operation reaches, transitively, and the scheme of every security

@@ -5,20 +5,23 @@ import type { OverlayDocument } from '@conversation-kit/overlay';
 import { extractOperation } from './extract-operation.js';
 import { overlayReport } from './overlay-report.js';
 import { readOpenApiSource } from './read-openapi-source.js';
-import { specLayout } from './spec-layout.js';
-import { repositoryRoot, upstreamFixture } from './test-support/workspace.js';
+import { pinnedApiVersion, specLayout } from './spec-layout.js';
+import { realSpecDirectory, upstreamFixture } from './test-support/workspace.js';
 
 type Json = Record<string, any>;
-const files = specLayout(`${repositoryRoot}spec`, '2.12');
-const overlay = parse(await readFile(files.overlay, 'utf8')) as OverlayDocument;
+const readOverlay = async (path: string) => parse(await readFile(path, 'utf8')) as OverlayDocument;
+const committed = specLayout(realSpecDirectory, await pinnedApiVersion(realSpecDirectory));
+// The fixtures are cut from Intercom's 2.12 text, which the 2.12 corrections are for.
+const overlay = await readOverlay(specLayout(realSpecDirectory, '2.12').overlay);
 
 describe('overlayReport', () => {
   it('finds every correction still needed by the committed fragment', async () => {
-    const fragment = parse(await readFile(files.fragment, 'utf8')) as Json;
-    const report = await overlayReport(fragment, overlay);
+    const fragment = parse(await readFile(committed.fragment, 'utf8')) as Json;
+    const corrections = await readOverlay(committed.overlay);
+    const report = await overlayReport(fragment, corrections);
     expect(report.stale).toEqual([]);
     expect(report.unnecessary).toEqual([]);
-    expect(report.actionCount).toBe(overlay.actions.length);
+    expect(report.actionCount).toBe(corrections.actions.length);
   });
 
   it('names stale actions (ai_agent renamed) and unnecessary ones (body already required)', async () => {

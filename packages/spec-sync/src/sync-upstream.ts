@@ -9,6 +9,7 @@ import { moveApiVersion } from './api-version-move.js';
 import { changesetFileName, changesetMarkdown, writeChangeset } from './changeset-file.js';
 import { examplesReport, type ExamplesReport } from './examples-report.js';
 import { extractOperation } from './extract-operation.js';
+import { openApiDocument } from './openapi-document.js';
 import { fragmentDiff, type LineDiff } from './fragment-diff.js';
 import { fragmentYaml } from './fragment-yaml.js';
 import { overlayReport, type OverlayReport } from './overlay-report.js';
@@ -135,7 +136,7 @@ export async function syncUpstream(
   let target: string;
   let extracted: Awaited<ReturnType<typeof extractOperation>>;
   try {
-    const upstream = await readOpenApiSource(source);
+    const upstream = openApiDocument(await readOpenApiSource(source));
     const label = options.sourceLabel ?? source;
     target = targetVersion(upstream, { pinned, requested: options.apiVersion, source: label });
     extracted = await extractOperation(upstream, operationId);

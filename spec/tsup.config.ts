@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { validator: 'src/validator/index.ts' },
+    entry: { validator: 'src/validator/index.ts', document: 'src/document/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // dist/ also holds the entry that build-effective writes, so it is not wiped here.

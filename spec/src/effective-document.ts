@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { applyOverlay, type OverlayAction, type OverlayDocument } from './overlay/apply-overlay.js';
+import { applyOverlay, type OverlayAction, type OverlayDocument } from '@conversation-kit/overlay';
 import { specFiles } from './spec-files.js';
 
 /** The effective document and the overlay actions that no longer match the fragment. */

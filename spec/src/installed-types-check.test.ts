@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { checkInstalledTypes } from './installed-types-check.js';
-import { specFiles } from './spec-files.js';
+import { pinnedApiVersion, specFiles } from './spec-files.js';
 
 const run = promisify(execFile);
 const command = fileURLToPath(new URL('../bin/conversation-kit-spec.js', import.meta.url));
@@ -42,7 +42,7 @@ async function check(): Promise<{ code: number; out: string }> {
 
 describe('conversation-kit-spec check', () => {
   it('passes when the installed package was generated from this spec', async () => {
-    await installed({ version: '2.12', sha256 });
+    await installed({ version: pinnedApiVersion, sha256 });
     expect(await check()).toEqual({ code: 0, out: expect.stringContaining('matches the spec') });
   });
 
@@ -53,13 +53,15 @@ describe('conversation-kit-spec check', () => {
     expect(result.out).toContain(
       '@conversation-kit/types@1.2.3 was generated from spec 2.11 (sha256 ffffffffffff)',
     );
-    expect(result.out).toContain(`holds 2.12 (sha256 ${sha256.slice(0, 12)})`);
+    expect(result.out).toContain(`holds ${pinnedApiVersion} (sha256 ${sha256.slice(0, 12)})`);
   });
 
   it('cannot tell for a package without a stamp, or no package at all', async () => {
     await installed(undefined);
     expect((await check()).code).toBe(2);
-    expect((await checkInstalledTypes(dir, { version: '2.12', sha256 })).status).toBe('unstamped');
+    expect((await checkInstalledTypes(dir, { version: pinnedApiVersion, sha256 })).status).toBe(
+      'unstamped',
+    );
     await rm(join(dir, 'package.json'));
     expect((await check()).code).toBe(2);
   });

@@ -1,7 +1,19 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = (relative: string): string =>
   fileURLToPath(new URL(`../${relative}`, import.meta.url));
+
+/**
+ * The Intercom API version the package is pinned to: `conversationKit.apiVersion` of its
+ * package.json, which names the folders its documents live in.
+ *
+ * @example
+ * pinnedApiVersion; // '2.12'
+ */
+export const pinnedApiVersion: string = (
+  createRequire(import.meta.url)('../package.json') as { conversationKit: { apiVersion: string } }
+).conversationKit.apiVersion;
 
 /**
  * Where the spec package keeps its documents, as absolute paths.
@@ -10,9 +22,9 @@ const root = (relative: string): string =>
  * await readFile(specFiles.effectiveJson, 'utf8');
  */
 export const specFiles = {
-  fragment: root('openapi/2.12/manage-conversation.yaml'),
-  overlay: root('overlays/2.12/corrections.overlay.yaml'),
-  effectiveYaml: root('effective/2.12/manage-conversation.yaml'),
-  effectiveJson: root('effective/2.12/manage-conversation.json'),
+  fragment: root(`openapi/${pinnedApiVersion}/manage-conversation.yaml`),
+  overlay: root(`overlays/${pinnedApiVersion}/corrections.overlay.yaml`),
+  effectiveYaml: root(`effective/${pinnedApiVersion}/manage-conversation.yaml`),
+  effectiveJson: root(`effective/${pinnedApiVersion}/manage-conversation.json`),
   dist: root('dist'),
 } as const;

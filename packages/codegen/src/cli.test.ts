@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadEffectiveSpec } from './effective-spec.js';
+import { loadEffectiveSpec, PINNED_API_VERSION } from './effective-spec.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const run = promisify(execFile);
@@ -52,7 +52,7 @@ describe('the codegen CLI', () => {
     const manifest = JSON.parse(await readFile(join(work, 'package.json'), 'utf8'));
     expect(manifest).toEqual({
       name: 'generated-package',
-      conversationKit: { spec: { version: '2.12', sha256: spec.sha256 } },
+      conversationKit: { spec: { version: PINNED_API_VERSION, sha256: spec.sha256 } },
     });
     await writeFile(join(work, 'package.json'), '{ "name": "generated-package" }\n');
     const check = await codegen(work, 'types', '--spec', 'spec.json', '--out', 'out', '--check');

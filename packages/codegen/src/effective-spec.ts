@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
-/** The effective document the generator reads, with what the generated headers say of it. */
+/**
+ * The effective document the generator reads, with what the generated headers say of it.
+ *
+ * @example
+ * const { document, source, sha256 }: EffectiveSpec = await loadEffectiveSpec();
+ */
 export interface EffectiveSpec {
   document: Record<string, unknown>;
   /** How the generated headers name the input. */
@@ -11,8 +16,35 @@ export interface EffectiveSpec {
   sha256: string;
 }
 
-/** The effective document as `@conversation-kit/spec` publishes it. */
-export const DEFAULT_SPEC = '@conversation-kit/spec/effective/2.12/manage-conversation.json';
+const require = createRequire(import.meta.url);
+
+/**
+ * The module name of the effective document `@conversation-kit/spec` publishes for an API version.
+ *
+ * @example
+ * effectiveSpecModule('2.12'); // '@conversation-kit/spec/effective/2.12/manage-conversation.json'
+ */
+export function effectiveSpecModule(apiVersion: string): string {
+  return `@conversation-kit/spec/effective/${apiVersion}/manage-conversation.json`;
+}
+
+/**
+ * The API version the installed `@conversation-kit/spec` is pinned to (`conversationKit.apiVersion`).
+ *
+ * @example
+ * PINNED_API_VERSION; // '2.12'
+ */
+export const PINNED_API_VERSION: string = (
+  require('@conversation-kit/spec/package.json') as { conversationKit: { apiVersion: string } }
+).conversationKit.apiVersion;
+
+/**
+ * The effective document as `@conversation-kit/spec` publishes it, for the version it is pinned to.
+ *
+ * @example
+ * DEFAULT_SPEC; // '@conversation-kit/spec/effective/2.12/manage-conversation.json'
+ */
+export const DEFAULT_SPEC = effectiveSpecModule(PINNED_API_VERSION);
 
 /**
  * Reads the effective OpenAPI document (JSON), by default from the installed spec package.
@@ -22,7 +54,7 @@ export const DEFAULT_SPEC = '@conversation-kit/spec/effective/2.12/manage-conver
  * const custom = await loadEffectiveSpec('./fixtures/changed.json');
  */
 export async function loadEffectiveSpec(path?: string): Promise<EffectiveSpec> {
-  const file = path ?? createRequire(import.meta.url).resolve(DEFAULT_SPEC);
+  const file = path ?? require.resolve(DEFAULT_SPEC);
   const text = await readFile(file, 'utf8');
   let document: unknown;
   try {

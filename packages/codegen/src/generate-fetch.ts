@@ -29,12 +29,18 @@ function operationsTable(document: Record<string, unknown>, operations: Operatio
   const version = defaultIntercomVersion(document);
   const rows = operations.map(
     (operation) =>
-      `${operation.operationId}: { method: ${JSON.stringify(operation.method.toUpperCase())}, path: ${JSON.stringify(operation.path)} },`,
+      `${operation.operationId}: { method: ${JSON.stringify(operation.method.toUpperCase())}, path: ${JSON.stringify(operation.path)}, pathParameters: ${JSON.stringify(operation.pathParameters)} },`,
   );
   const serverRows = servers.map((server) => `${server.region}: ${JSON.stringify(server.url)},`);
   return `${tsdoc(
-    'Every operation these bindings cover: its HTTP method and path template, by operationId.',
-    `import { operationTable } from '${FETCH_PACKAGE}';\noperationTable.manageConversation.path; // '/conversations/{id}/parts'`,
+    'Every operation these bindings cover, by operationId: its HTTP method, its path template, and the names of the path parameters the template holds, in order.',
+    operations
+      .slice(0, 1)
+      .map(
+        (operation) =>
+          `import { operationTable } from '${FETCH_PACKAGE}';\noperationTable.${operation.operationId}.path; // '${operation.path}'\noperationTable.${operation.operationId}.pathParameters; // ${JSON.stringify(operation.pathParameters).replaceAll('"', "'")}`,
+      )
+      .join(''),
   )}
 export const operationTable = {
 ${rows.join('\n')}

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadEffectiveSpec, type EffectiveSpec } from './effective-spec.js';
+import { findOperation } from '@conversation-kit/spec/document';
+import { loadEffectiveSpec, PINNED_API_VERSION, type EffectiveSpec } from './effective-spec.js';
 import { generateFetch } from './generate-fetch.js';
 import { generateTypes } from './generate-types.js';
 
 type Json = Record<string, any>;
 const spec = await loadEffectiveSpec();
+const { path } = findOperation(spec.document, 'manageConversation');
+const pathParameter = /\{([^}]+)\}/.exec(path)![1]!;
 
 function changed(edit: (document: Json) => void): EffectiveSpec {
   const document = structuredClone(spec.document) as Json;
@@ -16,7 +19,7 @@ describe('generateTypes', () => {
   it('emits openapi-typescript types and an alias per schema and operation body', async () => {
     const files = await generateTypes(spec);
     expect(files['openapi.d.ts']).toContain('export interface paths');
-    expect(files['openapi.d.ts']).toContain('"/conversations/{id}/parts": {');
+    expect(files['openapi.d.ts']).toContain(`${JSON.stringify(path)}: {`);
     expect(files['schemas.d.ts']).toContain(
       'export type IntercomError = components[\'schemas\']["error"];',
     );
@@ -55,12 +58,25 @@ describe('generateFetch', () => {
     const { 'operations.ts': operations, 'functions.ts': functions } = generateFetch(spec);
     expect(operations).toContain('export const operationTable = {');
     expect(operations).toContain(
-      'manageConversation: { method: "POST", path: "/conversations/{id}/parts" },',
+      `manageConversation: { method: "POST", path: ${JSON.stringify(path)}, pathParameters: ["${pathParameter}"] },`,
     );
     expect(operations).toContain('eu: "https://api.eu.intercom.io",');
-    expect(operations).toContain('export const defaultIntercomVersion = "2.12";');
+    expect(operations).toContain(
+      `export const defaultIntercomVersion = ${JSON.stringify(PINNED_API_VERSION)};`,
+    );
     expect(functions).toContain('export function manageConversation(');
-    expect(functions).toContain('return client.POST("/conversations/{id}/parts", init);');
+    expect(functions).toContain(`return client.POST(${JSON.stringify(path)}, init);`);
+  });
+
+  it('names the path parameters in the order the path template holds them', () => {
+    const { 'operations.ts': operations } = generateFetch(
+      changed((document) => {
+        const operation = document['paths'][path];
+        delete document['paths'][path];
+        document['paths']['/teams/{team_id}/conversations/{id}/parts'] = operation;
+      }),
+    );
+    expect(operations).toContain('pathParameters: ["team_id","id"]');
   });
 
   it('names the return type through named imports, never openapi-fetch as a namespace', () => {
@@ -91,11 +107,7 @@ describe('generateFetch', () => {
       generateFetch(changed((document) => delete document['servers'][1]['x-region'])),
     ).toThrow('Server https://api.eu.intercom.io needs an "x-region" key');
     expect(() =>
-      generateFetch(
-        changed(
-          (document) => delete document['paths']['/conversations/{id}/parts'].post.operationId,
-        ),
-      ),
-    ).toThrow('POST /conversations/{id}/parts has no operationId');
+      generateFetch(changed((document) => delete document['paths'][path].post.operationId)),
+    ).toThrow(`POST ${path} has no operationId`);
   });
 });

@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest';
-import type { IntercomVersion } from './index.js';
+import { defaultIntercomVersion, type IntercomVersion } from './index.js';
 import { clientFor, fakesClosedAfterEach } from './test-support/fake-intercom.js';
-import { closeRequest, conversationsPath, errorList, token } from './test-support/fixtures.js';
+import {
+  closeRequest,
+  conversationParams,
+  conversationsPath,
+  errorList,
+  token,
+} from './test-support/fixtures.js';
 
 const startFake = fakesClosedAfterEach();
 
@@ -10,13 +16,13 @@ test('headers are sent alongside the defaults', async () => {
   const { id } = fake.conversations.add();
   const { data } = await clientFor(fake, {
     headers: { 'X-Request-Source': 'conversation-kit' },
-  }).POST(conversationsPath, { params: { path: { id } }, body: closeRequest });
+  }).POST(conversationsPath, { params: { path: conversationParams(id) }, body: closeRequest });
   expect(data).toEqual(fake.conversations.get(id));
   expect(fake.requests).toHaveLength(1);
   const [request] = fake.requests;
   expect(request!.headers).toMatchObject({
     'x-request-source': 'conversation-kit',
-    'intercom-version': '2.12',
+    'intercom-version': defaultIntercomVersion,
     accept: 'application/json',
   });
   expect(request!.authorized).toBe(true);
@@ -27,7 +33,7 @@ test('intercomVersion replaces the Intercom-Version header', async () => {
   const { id } = fake.conversations.add();
   const { data, response } = await clientFor(fake, { intercomVersion: '2.11' }).POST(
     conversationsPath,
-    { params: { path: { id } }, body: closeRequest },
+    { params: { path: conversationParams(id) }, body: closeRequest },
   );
   expect(response.status).toBe(200);
   expect(data).toEqual(fake.conversations.get(id));
@@ -42,7 +48,7 @@ test('an intercomVersion Intercom does not know gets its 400', async () => {
   const intercomVersion = '3.0' as string as IntercomVersion;
   const { data, error, response } = await clientFor(fake, { intercomVersion }).POST(
     conversationsPath,
-    { params: { path: { id } }, body: closeRequest },
+    { params: { path: conversationParams(id) }, body: closeRequest },
   );
   expect(fake.requests.map((request) => request.headers['intercom-version'])).toEqual(['3.0']);
   expect(response.status).toBe(400);
@@ -62,7 +68,7 @@ test('fetch sends the requests', async () => {
       sent.push(request);
       return fetch(request);
     },
-  }).POST(conversationsPath, { params: { path: { id } }, body: closeRequest });
+  }).POST(conversationsPath, { params: { path: conversationParams(id) }, body: closeRequest });
   expect(sent.map(({ method, url }) => ({ method, url }))).toEqual([
     { method: 'POST', url: `${fake.url}/conversations/${id}/parts` },
   ]);
@@ -70,7 +76,7 @@ test('fetch sends the requests', async () => {
   // joins repeated values, so these also show each header is sent once.
   const headers = sent[0]!.headers;
   expect(headers.get('authorization')).toBe(`Bearer ${token}`);
-  expect(headers.get('intercom-version')).toBe('2.12');
+  expect(headers.get('intercom-version')).toBe(defaultIntercomVersion);
   expect(headers.get('accept')).toBe('application/json');
   expect(headers.get('content-type')).toBe('application/json');
   expect(fake.requests.map(({ path, authorized }) => ({ path, authorized }))).toEqual([

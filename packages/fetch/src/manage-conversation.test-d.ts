@@ -7,21 +7,24 @@ import {
   type IntercomError,
   type ManageConversationRequest,
 } from './index.js';
+import { conversationParams, conversationsPath } from './test-support/fixtures.js';
 
 const client = createIntercomClient({ token: 'type-test-token' });
-const path = '/conversations/{id}/parts';
+const path = conversationsPath;
 const close: ManageConversationRequest = {
   message_type: 'close',
   type: 'admin',
   admin_id: '991267',
 };
 
+// `data` is compared with `Conversation` both ways: an identity check would trip over the same
+// type reached through openapi-fetch's helpers once a schema holds an intersection (an `allOf`).
 describe('client.POST', () => {
   test('needs a body', async () => {
     await client.POST(
       path,
       // @ts-expect-error: body is required
-      { params: { path: { id: '123' } } },
+      { params: { path: conversationParams('123') } },
     );
   });
 
@@ -42,7 +45,7 @@ describe('client.POST', () => {
 
   test('rejects snoozed_until on a close', async () => {
     await client.POST(path, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: {
         message_type: 'close',
         type: 'admin',
@@ -55,10 +58,11 @@ describe('client.POST', () => {
 
   test('types data as the Conversation and error as the error.list', async () => {
     const { data, error } = await client.POST(path, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: close,
     });
-    expectTypeOf(data).toEqualTypeOf<Conversation | undefined>();
+    expectTypeOf(data).toExtend<Conversation | undefined>();
+    expectTypeOf<Conversation | undefined>().toExtend<typeof data>();
     expectTypeOf(error).toEqualTypeOf<IntercomError | undefined>();
     if (error) {
       expectTypeOf(error).toEqualTypeOf<IntercomError>();
@@ -66,7 +70,8 @@ describe('client.POST', () => {
       expectTypeOf(data).toBeUndefined();
       return;
     }
-    expectTypeOf(data).toEqualTypeOf<Conversation>();
+    expectTypeOf(data).toExtend<Conversation>();
+    expectTypeOf<Conversation>().toExtend<typeof data>();
     expectTypeOf(data.ai_agent).toEqualTypeOf<AiAgent | null | undefined>();
     expectTypeOf<null>().toExtend<typeof data.ai_agent>();
   });
@@ -77,7 +82,7 @@ describe('manageConversation', () => {
     await manageConversation(
       client,
       // @ts-expect-error: body is required
-      { params: { path: { id: '123' } } },
+      { params: { path: conversationParams('123') } },
     );
   });
 
@@ -96,7 +101,7 @@ describe('manageConversation', () => {
 
   test('rejects snoozed_until on a close', async () => {
     await manageConversation(client, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: {
         message_type: 'close',
         type: 'admin',
@@ -109,17 +114,19 @@ describe('manageConversation', () => {
 
   test('types data as the Conversation and error as the error.list', async () => {
     const result = await manageConversation(client, {
-      params: { path: { id: '123' } },
+      params: { path: conversationParams('123') },
       body: close,
     });
-    expectTypeOf(result.data).toEqualTypeOf<Conversation | undefined>();
+    expectTypeOf(result.data).toExtend<Conversation | undefined>();
+    expectTypeOf<Conversation | undefined>().toExtend<typeof result.data>();
     expectTypeOf(result.error).toEqualTypeOf<IntercomError | undefined>();
     if (result.error !== undefined) {
       expectTypeOf(result.error).toEqualTypeOf<IntercomError>();
       expectTypeOf(result.data).toBeUndefined();
       return;
     }
-    expectTypeOf(result.data).toEqualTypeOf<Conversation>();
+    expectTypeOf(result.data).toExtend<Conversation>();
+    expectTypeOf<Conversation>().toExtend<typeof result.data>();
     expectTypeOf(result.data.ai_agent).toEqualTypeOf<AiAgent | null | undefined>();
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { manageConversation } from './index.js';
 import { clientFor, fakesClosedAfterEach } from './test-support/fake-intercom.js';
-import { adminId, closeRequest, nowSeconds, teamId } from './test-support/fixtures.js';
+import {
+  adminId,
+  closeRequest,
+  conversationParams,
+  nowSeconds,
+  teamId,
+} from './test-support/fixtures.js';
 
 const startFake = fakesClosedAfterEach();
 
@@ -10,7 +16,7 @@ describe('manageConversation changes the conversation Intercom keeps', () => {
     const fake = await startFake();
     const { id } = fake.conversations.add({ state: 'open' });
     const { data, error } = await manageConversation(clientFor(fake), {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: closeRequest,
     });
     expect(error).toBeUndefined();
@@ -29,7 +35,7 @@ describe('manageConversation changes the conversation Intercom keeps', () => {
     const { id } = fake.conversations.add({ state: 'open' });
     const snoozedUntil = nowSeconds + 3600;
     const { data, error } = await manageConversation(clientFor(fake), {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: { message_type: 'snoozed', admin_id: adminId, snoozed_until: snoozedUntil },
     });
     expect(error).toBeUndefined();
@@ -42,7 +48,7 @@ describe('manageConversation changes the conversation Intercom keeps', () => {
     const fake = await startFake();
     const { id } = fake.conversations.add({ state: 'closed' });
     const { data, error } = await manageConversation(clientFor(fake), {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: { message_type: 'open', admin_id: adminId },
     });
     expect(error).toBeUndefined();
@@ -56,7 +62,7 @@ describe('manageConversation changes the conversation Intercom keeps', () => {
     const fake = await startFake();
     const { id } = fake.conversations.add({ adminAssigneeId: null });
     const { data, error } = await manageConversation(clientFor(fake), {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: { message_type: 'assignment', type: 'admin', admin_id: adminId, assignee_id: adminId },
     });
     expect(error).toBeUndefined();
@@ -69,7 +75,7 @@ describe('manageConversation changes the conversation Intercom keeps', () => {
     const fake = await startFake();
     const { id } = fake.conversations.add({ teamAssigneeId: null });
     const { data, error } = await manageConversation(clientFor(fake), {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: {
         message_type: 'assignment',
         type: 'team',

@@ -2,7 +2,12 @@ import type { FakeIntercom } from '@conversation-kit/testing';
 import { expect, test } from 'vitest';
 import { createIntercomClient, type IntercomClientOptions } from './index.js';
 import { fakesClosedAfterEach } from './test-support/fake-intercom.js';
-import { closeRequest, conversationsPath, token } from './test-support/fixtures.js';
+import {
+  closeRequest,
+  conversationParams,
+  conversationsPath,
+  token,
+} from './test-support/fixtures.js';
 
 const startFake = fakesClosedAfterEach();
 
@@ -28,7 +33,7 @@ async function urlRequestedWith(
     },
   });
   const { data } = await client.POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(data).toEqual(fake.conversations.get(id));
@@ -64,7 +69,7 @@ test.each([
   const { id } = fake.conversations.add();
   const client = createIntercomClient({ token, baseUrl: `${fake.url}${suffix}` });
   const { data } = await client.POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(fake.requests.map((request) => request.path)).toEqual([`/conversations/${id}/parts`]);

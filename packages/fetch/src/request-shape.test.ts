@@ -1,9 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { manageConversation, type ManageConversationRequest } from './index.js';
+import {
+  defaultIntercomVersion,
+  manageConversation,
+  type ManageConversationRequest,
+} from './index.js';
 import { clientFor, fakesClosedAfterEach } from './test-support/fake-intercom.js';
 import {
   adminId,
   closeRequest,
+  conversationParams,
   conversationsPath,
   errorList,
   nowSeconds,
@@ -17,7 +22,7 @@ describe('the request for POST /conversations/{id}/parts', () => {
     const fake = await startFake();
     const { id } = fake.conversations.add();
     const { response } = await clientFor(fake).POST(conversationsPath, {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: closeRequest,
     });
     expect(response.status).toBe(200);
@@ -29,7 +34,7 @@ describe('the request for POST /conversations/{id}/parts', () => {
   test('URL-encodes the id', async () => {
     const fake = await startFake();
     const { error, response } = await clientFor(fake).POST(conversationsPath, {
-      params: { path: { id: 'a b/c?d#e' } },
+      params: { path: conversationParams('a b/c?d#e') },
       body: closeRequest,
     });
     expect(fake.requests.map((request) => request.path)).toEqual([
@@ -44,7 +49,7 @@ describe('the request for POST /conversations/{id}/parts', () => {
     const fake = await startFake();
     const { id } = fake.conversations.add();
     await clientFor(fake).POST(conversationsPath, {
-      params: { path: { id } },
+      params: { path: conversationParams(id) },
       body: closeRequest,
     });
     expect(fake.requests).toHaveLength(1);
@@ -53,7 +58,7 @@ describe('the request for POST /conversations/{id}/parts', () => {
     // fetch joins a header set twice into one `a, a` value, so these also show each was set once.
     expect(request!.headers).toMatchObject({
       authorization: 'ok',
-      'intercom-version': '2.12',
+      'intercom-version': defaultIntercomVersion,
       accept: 'application/json',
       'content-type': 'application/json',
     });
@@ -74,7 +79,10 @@ describe('the request for POST /conversations/{id}/parts', () => {
   ])('sends a $message_type body as the JSON given', async (body) => {
     const fake = await startFake();
     const { id } = fake.conversations.add();
-    await clientFor(fake).POST(conversationsPath, { params: { path: { id } }, body });
+    await clientFor(fake).POST(conversationsPath, {
+      params: { path: conversationParams(id) },
+      body,
+    });
     expect(fake.requests).toHaveLength(1);
     const [request] = fake.requests;
     expect(JSON.parse(request!.rawBody)).toEqual(body);
@@ -86,7 +94,7 @@ describe('the request for POST /conversations/{id}/parts', () => {
   test('is the same through manageConversation', async () => {
     const fake = await startFake();
     const { error } = await manageConversation(clientFor(fake), {
-      params: { path: { id: 'a b' } },
+      params: { path: conversationParams('a b') },
       body: closeRequest,
     });
     expect(error).toEqual(errorList('not_found', 'Resource Not Found'));
@@ -96,7 +104,7 @@ describe('the request for POST /conversations/{id}/parts', () => {
     expect(request!.path).toBe('/conversations/a%20b/parts');
     expect(request!.authorized).toBe(true);
     expect(request!.headers).toMatchObject({
-      'intercom-version': '2.12',
+      'intercom-version': defaultIntercomVersion,
       accept: 'application/json',
       'content-type': 'application/json',
     });

@@ -3,6 +3,7 @@ import { createIntercomClient, type ManageConversationRequest } from './index.js
 import { clientFor, fakesClosedAfterEach } from './test-support/fake-intercom.js';
 import {
   closeRequest,
+  conversationParams,
   conversationsPath,
   errorList,
   nowSeconds,
@@ -15,7 +16,7 @@ test('a 200 gives the conversation as data', async () => {
   const fake = await startFake();
   const { id } = fake.conversations.add({ state: 'open' });
   const { data, error, response } = await clientFor(fake).POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(response.status).toBe(200);
@@ -31,7 +32,7 @@ test('a 401 for a wrong token gives its error.list as error', async () => {
   const before = fake.conversations.get(id);
   const client = createIntercomClient({ token: `${token}_wrong`, baseUrl: fake.url });
   const { data, error, response } = await client.POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(response.status).toBe(401);
@@ -44,7 +45,7 @@ test('a 401 for a wrong token gives its error.list as error', async () => {
 test('a 404 for an unknown conversation gives its error.list as error', async () => {
   const fake = await startFake();
   const { data, error, response } = await clientFor(fake).POST(conversationsPath, {
-    params: { path: { id: '404404' } },
+    params: { path: conversationParams('404404') },
     body: closeRequest,
   });
   expect(response.status).toBe(404);
@@ -60,7 +61,7 @@ test('a 400 for a body missing a field names the field in error', async () => {
   // Without admin_id, as a caller without the types could send it.
   const body = { message_type: 'close', type: 'admin' } as unknown as ManageConversationRequest;
   const { data, error, response } = await clientFor(fake).POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body,
   });
   expect(response.status).toBe(400);
@@ -74,13 +75,13 @@ test('a 429 gives its error.list as error, with its rate-limit headers readable'
   const { id } = fake.conversations.add();
   const client = clientFor(fake);
   const first = await client.POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(first.response.status).toBe(200);
 
   const { data, error, response } = await client.POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(response.status).toBe(429);
@@ -105,7 +106,7 @@ test('a 502 from a proxy gives its HTML as error', async () => {
   const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
   fake.fault('next', { type: 'status', status: 502, body: html });
   const { data, error, response } = await clientFor(fake).POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(response.status).toBe(502);
@@ -123,7 +124,7 @@ test('a 200 whose body is not JSON rejects rather than passing for data', async 
   const { id } = fake.conversations.add();
   fake.fault('next', { type: 'malformed-json' });
   const call = clientFor(fake).POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   await expect(call).rejects.toThrow(SyntaxError);

@@ -2,7 +2,12 @@ import { inspect } from 'node:util';
 import { expect, test } from 'vitest';
 import { createIntercomClient } from './index.js';
 import { fakesClosedAfterEach } from './test-support/fake-intercom.js';
-import { closeRequest, conversationsPath, token } from './test-support/fixtures.js';
+import {
+  closeRequest,
+  conversationParams,
+  conversationsPath,
+  token,
+} from './test-support/fixtures.js';
 
 const startFake = fakesClosedAfterEach();
 
@@ -19,7 +24,7 @@ test('the client holds the token without showing it', async () => {
   // The same client does send it, so the checks above look at a client that has it.
   expect(fake.token).toBe(token);
   const { response } = await client.POST(conversationsPath, {
-    params: { path: { id } },
+    params: { path: conversationParams(id) },
     body: closeRequest,
   });
   expect(response.status).toBe(200);

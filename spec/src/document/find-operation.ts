@@ -1,10 +1,29 @@
 import { pointerOf } from './json-pointer.js';
 import { isJsonObject, type JsonObject } from './json-value.js';
 
-/** The HTTP methods a Path Item Object may hold, as OpenAPI 3 names them. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/**
+ * The HTTP methods a Path Item Object may hold, as OpenAPI 3 names them, in its order.
+ *
+ * @example
+ * HTTP_METHODS.includes('post'); // true
+ */
+export const HTTP_METHODS: readonly string[] = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
-/** Where an operation sits in a document. */
+/**
+ * Where an operation sits in a document.
+ *
+ * @example
+ * const { path, method, operation }: OperationLocation = findOperation(document, 'manageConversation');
+ */
 export interface OperationLocation {
   path: string;
   method: string;
@@ -15,6 +34,35 @@ export interface OperationLocation {
 }
 
 /**
+ * Every operation of a document, in document order: paths as the document lists them, and in
+ * each path item the methods in OpenAPI's order.
+ *
+ * @example
+ * listOperations(document).map(({ method, path }) => `${method} ${path}`);
+ * // ['post /conversations/{id}/parts']
+ */
+export function listOperations(document: JsonObject): OperationLocation[] {
+  const found: OperationLocation[] = [];
+  const paths = document['paths'];
+  if (!isJsonObject(paths)) return found;
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isJsonObject(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isJsonObject(operation)) continue;
+      found.push({
+        path,
+        method,
+        pathItem,
+        operation,
+        pointer: pointerOf(['paths', path, method]),
+      });
+    }
+  }
+  return found;
+}
+
+/**
  * Every operation of a document whose `operationId` is the given one, whatever its path.
  *
  * @example
@@ -22,26 +70,9 @@ export interface OperationLocation {
  * found?.path; // '/conversations/{id}/parts'
  */
 export function findOperations(document: JsonObject, operationId: string): OperationLocation[] {
-  const found: OperationLocation[] = [];
-  const paths = document['paths'];
-  if (!isJsonObject(paths)) return found;
-  for (const [path, pathItem] of Object.entries(paths)) {
-    if (!isJsonObject(pathItem)) continue;
-    for (const method of Object.keys(pathItem)) {
-      const operation = pathItem[method];
-      if (!HTTP_METHODS.includes(method) || !isJsonObject(operation)) continue;
-      if (operation['operationId'] === operationId) {
-        found.push({
-          path,
-          method,
-          pathItem,
-          operation,
-          pointer: pointerOf(['paths', path, method]),
-        });
-      }
-    }
-  }
-  return found;
+  return listOperations(document).filter(
+    ({ operation }) => operation['operationId'] === operationId,
+  );
 }
 
 /**

@@ -1,4 +1,9 @@
-/** A JSON object, as parsed from an OpenAPI document. */
+/**
+ * A JSON object, as parsed from an OpenAPI document.
+ *
+ * @example
+ * const schema: JsonObject = { type: 'string' };
+ */
 export type JsonObject = Record<string, unknown>;
 
 /**

@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto';
  * await writeFile('dist/index.js', files['index.js']);
  */
 export function entryFiles(effectiveJson: string): Record<string, string> {
-  const document = JSON.parse(effectiveJson) as { info: { version: string } };
+  const document = JSON.parse(effectiveJson) as {
+    info: { version: string };
+    paths: Record<string, unknown>;
+  };
+  const declarations = declarationsOf(document.info.version, Object.keys(document.paths)[0] ?? '/');
   const sha256 = createHash('sha256').update(effectiveJson).digest('hex');
   const constants =
     `const document = ${JSON.stringify(document)};\n` +
@@ -21,12 +25,13 @@ export function entryFiles(effectiveJson: string): Record<string, string> {
       `'use strict';\nObject.defineProperty(exports, '__esModule', { value: true });\n${constants}` +
       `exports.document = document;\nexports.apiVersion = apiVersion;\n` +
       `exports.documentSha256 = documentSha256;\nexports.default = document;\n`,
-    'index.d.ts': `${DECLARATIONS}export default document;\n`,
-    'index.d.cts': `${DECLARATIONS}export default document;\n`,
+    'index.d.ts': `${declarations}export default document;\n`,
+    'index.d.cts': `${declarations}export default document;\n`,
   };
 }
 
-const DECLARATIONS = `/**
+// The entry's declarations, their examples naming the version and path the document holds.
+const declarationsOf = (version: string, path: string): string => `/**
  * An OpenAPI 3.0 document, typed at its top level.
  *
  * @example
@@ -41,18 +46,18 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 /**
- * The effective 2.12 "Manage a conversation" document: Intercom's fragment with our corrections.
+ * The effective ${version} "Manage a conversation" document: Intercom's fragment with our corrections.
  *
  * @example
  * import { document } from '@conversation-kit/spec';
- * document.paths['/conversations/{id}/parts'];
+ * document.paths['${path}'];
  */
 export declare const document: OpenApiDocument;
 /**
  * The Intercom API version the document describes.
  *
  * @example
- * import { apiVersion } from '@conversation-kit/spec'; // '2.12'
+ * import { apiVersion } from '@conversation-kit/spec'; // '${version}'
  */
 export declare const apiVersion: string;
 /**

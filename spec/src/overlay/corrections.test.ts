@@ -2,13 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildEffectiveDocument } from '../effective-document.js';
+import { findOperation } from '../document/find-operation.js';
+import { pointerOf } from '../document/json-pointer.js';
+import { walkOpenApi } from '../document/openapi-walk.js';
 import { specFiles } from '../spec-files.js';
-import type { OverlayDocument } from './apply-overlay.js';
+import type { OverlayDocument } from '@conversation-kit/overlay';
 
 type Json = Record<string, any>;
 const overlay = parse(await readFile(specFiles.overlay, 'utf8')) as OverlayDocument;
 const { document, unmatchedActions } = await buildEffectiveDocument();
-const operation = (document as Json)['paths']['/conversations/{id}/parts']['post'];
+const operation = findOperation(document, 'manageConversation').operation as Json;
 const schemas = (document as Json)['components']['schemas'];
 
 describe('the overlay of corrections', () => {
@@ -64,13 +67,47 @@ describe('the overlay of corrections', () => {
     ]);
   });
 
+  it('removes the formats no tool could apply: date-time on integers, and timestamp', () => {
+    const misapplied: string[] = [];
+    walkOpenApi(document, {
+      enter(node, kind, at) {
+        if (kind !== 'schema') return;
+        if (
+          node['format'] === 'timestamp' ||
+          (node['type'] === 'integer' && node['format'] === 'date-time')
+        ) {
+          misapplied.push(pointerOf(at));
+        }
+      },
+    });
+    expect(misapplied).toEqual([]);
+    expect(schemas.conversation.properties.created_at).toEqual(
+      expect.objectContaining({ type: 'integer', example: expect.any(Number) }),
+    );
+    expect(schemas.conversation.properties.created_at).not.toHaveProperty('format');
+  });
+
+  it('gives every request example the string ids the request schemas ask for', () => {
+    const examples = operation.requestBody.content['application/json'].examples as Json;
+    for (const { value } of Object.values(examples) as Json[]) {
+      expect(typeof value['admin_id']).toBe('string');
+      if ('assignee_id' in value) expect(typeof value['assignee_id']).toBe('string');
+    }
+  });
+
   it('leaves the fragment as Intercom describes it', async () => {
     const fragment = parse(await readFile(specFiles.fragment, 'utf8')) as Json;
-    const post = fragment['paths']['/conversations/{id}/parts']['post'];
+    const post = findOperation(fragment, 'manageConversation').operation as Json;
     expect(post.requestBody.required).toBeUndefined();
     expect(fragment['components']['schemas'].conversation.properties.ai_agent).toEqual({
       $ref: '#/components/schemas/ai_agent',
       nullable: true,
     });
+    expect(
+      post.requestBody.content['application/json'].examples.close_a_conversation.value.admin_id,
+    ).toEqual(expect.any(Number));
+    expect(fragment['components']['schemas'].conversation.properties.created_at.format).toBe(
+      'date-time',
+    );
   });
 });

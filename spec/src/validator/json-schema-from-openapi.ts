@@ -29,7 +29,8 @@ const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
  * same meaning:
  * - a `$ref` stands alone: OpenAPI 3.0 ignores every sibling of `$ref`, so they are dropped;
  * - `nullable` is left to Ajv, which reads it as OpenAPI 3.0.3 does: it needs `type` beside it,
- *   and an `enum` must list `null` for `null` to pass;
+ *   and an `enum` must list `null` for `null` to pass. Without a `type` it means nothing (3.0.3
+ *   says so), and `nullable: false` is the default, so both are dropped;
  * - annotation-only keywords and `x-` extensions are removed.
  *
  * @example
@@ -47,6 +48,7 @@ export function toJsonSchema(schema: unknown): unknown {
   const converted: Record<string, unknown> = {};
   for (const [keyword, value] of Object.entries(source)) {
     if (ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith('x-')) continue;
+    if (keyword === 'nullable' && (value !== true || !('type' in source))) continue;
     if (keyword === 'properties') {
       converted[keyword] = mapValues(value as Record<string, unknown>, toJsonSchema);
     } else if (SCHEMA_KEYWORDS.has(keyword)) {

@@ -1,5 +1,4 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { findOperation } from '../document/find-operation.js';
 import { componentSchemaUri, toJsonSchema } from './json-schema-from-openapi.js';
 
@@ -35,7 +34,8 @@ type Json = Record<string, any>;
 
 /**
  * Creates a validator for the schemas of an OpenAPI 3.0 document, with OpenAPI 3.0 semantics:
- * `nullable` honoured, siblings of `$ref` ignored, formats such as `uuid` checked.
+ * `nullable` honoured, siblings of `$ref` ignored. It judges types, required properties, enums
+ * and nullability; `format` is an annotation, so an unknown or misapplied format never fails.
  *
  * @example
  * import { document } from '@conversation-kit/spec';
@@ -46,8 +46,17 @@ type Json = Record<string, any>;
  * // [{ path: '', keyword: 'required', message: "must have required property 'admin_id'", … }, …]
  */
 export function createSchemaValidator(document: Json): SchemaValidator {
-  const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
-  addFormats.default(ajv);
+  // Formats are annotations, as OpenAPI lets a tool that does not know a format treat them: Intercom
+  // writes `format: timestamp`, and `date-time` on integers, which no validator knows or could apply.
+  // Strict about keywords, not about types: Intercom writes `properties` without `type: object`,
+  // which JSON Schema reads the same way (the keyword applies to objects only).
+  const ajv = new Ajv({
+    strict: true,
+    strictTypes: false,
+    allErrors: true,
+    allowUnionTypes: true,
+    validateFormats: false,
+  });
   const schemas: Json = document['components']?.['schemas'] ?? {};
   for (const [name, schema] of Object.entries(schemas)) {
     ajv.addSchema(toJsonSchema(schema) as object, componentSchemaUri(name));

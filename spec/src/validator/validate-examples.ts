@@ -17,7 +17,7 @@ export interface ExampleReport {
 
 /**
  * Validates every example in an OpenAPI 3.0 document against the schema it sits beside, with
- * OpenAPI 3.0 semantics (`nullable`, `$ref` siblings ignored) and formats checked.
+ * OpenAPI 3.0 semantics (`nullable`, `$ref` siblings ignored), formats being annotations.
  *
  * @example
  * const report = validateExamples(document);

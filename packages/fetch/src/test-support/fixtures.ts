@@ -1,10 +1,19 @@
 import { expect } from 'vitest';
-import type { IntercomError } from '../index.js';
+import { operationTable, type IntercomError } from '../index.js';
 
 /** Distinctive enough that finding it in a message or a dump can only mean a leak. */
 export const token = 'tok_fake_intercom_5e7c0a1d_do_not_print';
 
-export const conversationsPath = '/conversations/{id}/parts';
+/** The operation's path template, as the generated operation table holds it. */
+export const conversationsPath = operationTable.manageConversation.path;
+
+type ConversationParameter = (typeof operationTable)['manageConversation']['pathParameters'][0];
+
+/** The path parameters naming a conversation, by the name the API version gives its parameter. */
+export function conversationParams(id: string): Record<ConversationParameter, string> {
+  const [name] = operationTable.manageConversation.pathParameters;
+  return { [name]: id } as Record<ConversationParameter, string>;
+}
 
 /** The admin and the team every fake knows (see `fakesClosedAfterEach`). */
 export const adminId = '991267';

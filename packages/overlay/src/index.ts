@@ -1,0 +1,6 @@
+export {
+  applyOverlay,
+  type OverlayAction,
+  type OverlayDocument,
+  type OverlayResult,
+} from './apply-overlay.js';

@@ -10,7 +10,10 @@ export interface PublishedPackage {
   name: string;
   /** Its directory, relative to the repository root. */
   directory: string;
-  /** The module declaring its public API, relative to its directory; none for the spec itself. */
+  /**
+   * The module declaring its public API, relative to its directory; none for a package whose
+   * declarations do not carry the API's types (the spec itself, the command line).
+   */
   entry?: string;
   /** What the generator writes into its `src/generated/`, if anything. */
   generates?: 'types' | 'fetch';
@@ -26,7 +29,9 @@ export interface PublishedPackage {
  * - `conversations` sends the default version to the servers, but its path is internal: an
  *   operation that moves changes nothing it promises;
  * - `spec` gets a patch whenever the document's text changed, and `testing` follows its own
- *   declarations (its fake serves whatever spec is installed beside it).
+ *   declarations (its fake serves whatever spec is installed beside it);
+ * - `cli` declares nothing, but sends the default version to the servers, as the wrapper it
+ *   drives does.
  *
  * @example
  * PUBLISHED_PACKAGES.map(({ name }) => name); // ['@conversation-kit/spec', '@conversation-kit/types', …]
@@ -58,5 +63,10 @@ export const PUBLISHED_PACKAGES: readonly PublishedPackage[] = [
     directory: 'packages/testing',
     entry: 'src/index.ts',
     rules: ['api-version'],
+  },
+  {
+    name: '@conversation-kit/cli',
+    directory: 'packages/cli',
+    rules: ['api-version', 'intercom-version', 'servers'],
   },
 ];

@@ -14,8 +14,9 @@ export interface Release {
 
 /**
  * The release each published package needs for a sync: the spec package a patch whenever the
- * document's text changed (and a major with the API version), every other package what the
- * classification found for it. Packages that need none are left out.
+ * document's text changed, a package without declarations to compare what its explicit rules say
+ * (a major with the API version, for one), every other package what the classification found for
+ * it. Packages that need none are left out.
  *
  * @example
  * releaseBumps(true, classification);
@@ -26,15 +27,16 @@ export function releaseBumps(
   classification: SpecChangeClassification | undefined,
 ): Record<string, Release> {
   const releases: Record<string, Release> = {};
-  for (const { name, rules } of PUBLISHED_PACKAGES) {
+  for (const { name, rules, entry } of PUBLISHED_PACKAGES) {
     const verdict = classification?.packages[name];
     const reasons = [...(verdict?.reasons ?? [])];
     const bumps: Array<Bump | undefined> = [verdict?.bump];
-    if (name === '@conversation-kit/spec') {
-      if (textChanged) {
-        reasons.push("the document's text changed (patch)");
-        bumps.push('patch');
-      }
+    if (name === '@conversation-kit/spec' && textChanged) {
+      reasons.push("the document's text changed (patch)");
+      bumps.push('patch');
+    }
+    // The classification applied the rules of the packages it compared; these it could not.
+    if (entry === undefined) {
       for (const rule of classification?.rules ?? []) {
         if (!rules.includes(rule.rule)) continue;
         reasons.push(`${rule.what} (${rule.bump})`);

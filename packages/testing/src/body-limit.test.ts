@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeIntercom } from './fake-intercom.js';
 import { startFakeIntercom } from './start-fake-intercom.js';
+import { killFakeCommands, startFakeCommand } from './test-support/fake-command.js';
 import { waitUntil } from './test-support/http.js';
 import { RawConnection, rawManage, rawRequest } from './test-support/raw-http.js';
 import { expectRawError } from './test-support/spec-assertions.js';
@@ -8,6 +9,8 @@ import { expectRawError } from './test-support/spec-assertions.js';
 const ADMIN = '991267';
 const LIMIT = 64 * 1024;
 const MB = 1024 * 1024;
+
+afterEach(killFakeCommands);
 
 function start(): Promise<FakeIntercom> {
   return startFakeIntercom({ admins: [ADMIN], limits: { maxBodyBytes: LIMIT } });
@@ -96,6 +99,45 @@ describe('a body over the limit', () => {
     // The fake stops at the chunk that crossed the limit.
     expect(record!.bodyBytes).toBeLessThanOrEqual(LIMIT + 16 * 1024 + 8);
     expect(sent).toBeGreaterThan(LIMIT);
+  });
+
+  it('gets its 413 every time, though the client sends the whole body at once', async () => {
+    // Closing with the rest of the body unread would make the system reset the connection,
+    // which can destroy the answer before the client reads it. The fake runs in a process of
+    // its own here, as the command, so that its closing races the clients' sending for real.
+    const run = startFakeCommand([
+      '--admin',
+      ADMIN,
+      '--conversation',
+      '1',
+      '--rate-limit',
+      '1000000',
+      '--max-body-bytes',
+      String(MB),
+    ]);
+    const fake = JSON.parse(await run.firstLine) as { url: string; token: string };
+    const chunk = `${(256 * 1024).toString(16)}\r\n${'a'.repeat(256 * 1024)}\r\n`;
+    const request =
+      head('/conversations/1/parts', authorized(fake, { 'Transfer-Encoding': 'chunked' })) +
+      chunk.repeat(9);
+    const statuses: Array<number | 'lost'> = [];
+    // Sixteen clients at once, each sending 2.25 times the limit with no end chunk, reading the
+    // answer while the rest is still on its way.
+    const client = async (): Promise<void> => {
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        const connection = await RawConnection.open(fake.url);
+        void connection.write(request);
+        statuses.push(
+          await connection.nextResponse().then(
+            (response) => response.status,
+            () => 'lost' as const,
+          ),
+        );
+        connection.destroy();
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, client));
+    expect(statuses.filter((status) => status !== 413)).toEqual([]);
   });
 
   it('is refused before a 100 Continue, so a client that waits sends nothing', async () => {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { lingerBeforeClosing } from './lingering-close.js';
 
 /**
  * Sends a response: objects as JSON, text as it is. With `close`, the connection ends after the
@@ -26,8 +27,12 @@ export function send(
   set('Content-Length', String(Buffer.byteLength(text)));
   // Given headers replace the defaults whatever their case, rather than being sent beside them.
   for (const [name, value] of Object.entries(headers)) set(name, value);
-  // Node ends the connection once a response that says so is sent.
-  if (close) set('Connection', 'close');
+  // Node ends the connection once a response that says so is sent; it lingers a little first, so
+  // that the answer reaches a client still sending a body the fake will not read.
+  if (close) {
+    set('Connection', 'close');
+    lingerBeforeClosing(response.req);
+  }
   response.writeHead(status, Object.fromEntries(merged.values()));
   response.end(text);
 }

@@ -14,7 +14,7 @@ import {
   type TypeSettings,
 } from './support/compilers.js';
 import { inspectImports, type EntryExports } from './support/exports.js';
-import { entryPointsOf, fixturesDir, PUBLISHED } from './support/packages.js';
+import { entryPointsOf, fixturesDir, IMPORTED, PUBLISHED } from './support/packages.js';
 import { subproject } from './support/projects.js';
 import { killAll, runOk } from './support/run.js';
 import { probeErrors, TYPESCRIPT_MINIMUMS } from './support/typescript-minimums.js';
@@ -58,7 +58,7 @@ const projectDir = (version: string, project: ProjectName): string =>
 
 // The packages whose oldest TypeScript is checked here; types-only.test.ts checks the types
 // package in a project that installed it alone.
-const MINIMUM_PACKAGES = PUBLISHED.filter((name) => name !== '@conversation-kit/types');
+const MINIMUM_PACKAGES = IMPORTED.filter((name) => name !== '@conversation-kit/types');
 const minimumDir = (name: string): string => join(consumer, 'minimum', name.split('/')[1]!);
 
 /** Where each diagnostic is, and its code, for comparing a compile with the expected errors. */

@@ -17,6 +17,14 @@ export const PUBLISHED = [
 
 export type PublishedName = (typeof PUBLISHED)[number];
 
+/** The published packages a consumer imports: all but the command line, which has no entry point. */
+export const IMPORTED = PUBLISHED.filter(
+  (name): name is Exclude<PublishedName, '@conversation-kit/cli'> =>
+    name !== '@conversation-kit/cli',
+);
+
+export type ImportedName = (typeof IMPORTED)[number];
+
 /** This package's own folder. */
 export const consumerTestsDir = fileURLToPath(new URL('../..', import.meta.url));
 

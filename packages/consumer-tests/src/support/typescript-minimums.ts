@@ -1,5 +1,5 @@
 import { typecheck } from './compilers.js';
-import type { PublishedName } from './packages.js';
+import type { ImportedName } from './packages.js';
 
 /** The oldest TypeScript a package's declarations type-check with, and why not one older. */
 export interface TypeScriptMinimum {
@@ -31,7 +31,7 @@ const OPENAPI_FETCH_MINIMUM: TypeScriptMinimum = {
  * @example
  * TYPESCRIPT_MINIMUMS['@conversation-kit/fetch'].oldest; // '5.4.5'
  */
-export const TYPESCRIPT_MINIMUMS: Record<PublishedName, TypeScriptMinimum> = {
+export const TYPESCRIPT_MINIMUMS: Record<ImportedName, TypeScriptMinimum> = {
   '@conversation-kit/spec': {
     oldest: '4.9.5',
     previous: {

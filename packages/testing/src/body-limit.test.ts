@@ -22,7 +22,7 @@ function head(path: string, headers: Record<string, string>): string {
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-function authorized(fake: FakeIntercom, extra: Record<string, string> = {}) {
+function authorized(fake: Pick<FakeIntercom, 'token'>, extra: Record<string, string> = {}) {
   return { Authorization: `Bearer ${fake.token}`, 'Content-Type': 'application/json', ...extra };
 }
 

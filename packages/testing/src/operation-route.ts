@@ -1,3 +1,5 @@
+import { findOperation } from '@conversation-kit/spec/document';
+
 /** Where an operation is served: its method and path template, as the document gives them. */
 export interface OperationRoute {
   /** Upper case, as it arrives on the wire: `POST`. */
@@ -13,8 +15,6 @@ export interface OperationRoute {
   parameterOf(path: string): string | undefined;
 }
 
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
 /**
  * Finds an operation by its `operationId` and turns its path template into a matcher, whatever
  * the template's parameter is called: Intercom renamed `{id}` to `{conversation_id}` in 2.14, and
@@ -25,21 +25,16 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head',
  * route.parameterOf('/conversations/123/parts'); // '123'
  */
 export function operationRoute(document: Record<string, any>, operationId: string): OperationRoute {
-  for (const [template, pathItem] of Object.entries<Record<string, any>>(document['paths'] ?? {})) {
-    for (const [method, operation] of Object.entries<Record<string, any>>(pathItem ?? {})) {
-      if (!HTTP_METHODS.has(method) || operation?.['operationId'] !== operationId) continue;
-      const pattern = patternOf(template);
-      return {
-        method: method.toUpperCase(),
-        template,
-        operation,
-        parameterOf(path) {
-          return pattern.exec(path.split('?')[0]!)?.[1];
-        },
-      };
-    }
-  }
-  throw new Error(`The document has no operation "${operationId}"`);
+  const { path: template, method, operation } = findOperation(document, operationId);
+  const pattern = patternOf(template);
+  return {
+    method: method.toUpperCase(),
+    template,
+    operation,
+    parameterOf(path) {
+      return pattern.exec(path.split('?')[0]!)?.[1];
+    },
+  };
 }
 
 function patternOf(template: string): RegExp {

@@ -1,3 +1,5 @@
+import { followRef } from '@conversation-kit/spec/document';
+
 /**
  * Maps each `message_type` to the component schema of its request variant, read from the
  * operation's `oneOf`, so the fake can validate a body against the variant it claims to be and
@@ -15,9 +17,10 @@ export function requestVariants(
     operation['requestBody']?.['content']?.['application/json']?.['schema']?.['oneOf'] ?? [];
   const variants = new Map<string, string>();
   for (const { $ref } of oneOf) {
-    const name = $ref.replace('#/components/schemas/', '');
+    const { value, pointer } = followRef(document, $ref);
+    const name = pointer.replace('/components/schemas/', '');
     const messageTypes: string[] =
-      document['components']['schemas'][name]?.['properties']?.['message_type']?.['enum'] ?? [];
+      (value as Record<string, any>)['properties']?.['message_type']?.['enum'] ?? [];
     for (const messageType of messageTypes) variants.set(messageType, name);
   }
   if (variants.size === 0) throw new Error('The spec lists no request variants by message_type');

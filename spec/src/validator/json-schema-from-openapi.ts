@@ -24,6 +24,11 @@ const ANNOTATION_KEYWORDS = new Set([
 const SCHEMA_KEYWORDS = new Set(['items', 'not', 'additionalProperties']);
 const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
 
+// Not @openapi-contrib/openapi-schema-to-json-schema (5.1.0): it writes draft-04 (which Ajv 8
+// does not take without another package), keeps `x-` extensions (which Ajv's strict mode refuses)
+// and the siblings of a `$ref`, and adds `null` to the `enum` of a nullable schema, which OpenAPI
+// 3.0.3 says the enum must list itself. What is left to do is this one small walk.
+
 /**
  * Turns an OpenAPI 3.0 Schema Object into a JSON Schema (draft-07) that Ajv validates with the
  * same meaning:

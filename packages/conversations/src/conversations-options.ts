@@ -1,4 +1,5 @@
 import type { IntercomClientOptions } from '@conversation-kit/fetch';
+import type { RateLimitStore } from './rate-limit-store.js';
 import type { RetryOptions } from './retry-defaults.js';
 
 /**
@@ -14,6 +15,11 @@ export interface ConversationsOptions extends IntercomClientOptions {
   maxRetries?: number;
   /** The rest of the retry policy; see `retryDefaults`. */
   retry?: RetryOptions;
+  /**
+   * Where the rate-limit budget is kept (default: in this process). Give several processes one
+   * shared store to spend one app's budget together.
+   */
+  rateLimitStore?: RateLimitStore;
   /** The clock, in milliseconds since the epoch (default `Date.now`); for tests. */
   now?: () => number;
   /** How to wait between attempts (default: a timer that the signal cancels); for tests. */

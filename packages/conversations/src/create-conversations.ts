@@ -20,6 +20,7 @@ import {
   type ManageManyOptions,
   type ManageManyReport,
 } from './manage-many.js';
+import { createInProcessRateLimitStore } from './in-process-rate-limit-store.js';
 import { RateLimitPacer } from './rate-limit-pacer.js';
 import type { RateLimitState } from './rate-limit-state.js';
 import { retryDefaults } from './retry-defaults.js';
@@ -100,6 +101,7 @@ export function createConversations(options: ConversationsOptions): Conversation
     retry = {},
     now = Date.now,
     sleep = defaultSleep,
+    rateLimitStore,
     ...clientOptions
   } = options;
   const settings = {
@@ -130,7 +132,11 @@ export function createConversations(options: ConversationsOptions): Conversation
   const timing = { now, sleep };
   const context: CallContext = {
     client: createIntercomClient(clientOptions as IntercomClientOptions),
-    pacer: new RateLimitPacer(timing, settings.maxRateLimitWaitMs),
+    pacer: new RateLimitPacer({
+      store: rateLimitStore ?? createInProcessRateLimitStore({ now }),
+      timing,
+      maxWaitMs: settings.maxRateLimitWaitMs,
+    }),
     timing,
     timeoutMs,
     retry: settings,

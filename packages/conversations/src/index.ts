@@ -26,6 +26,8 @@ export type {
 } from './manage-many.js';
 export { validateAction } from './validate-action.js';
 export type { RateLimitState } from './rate-limit-state.js';
+export type { RateLimitReservation, RateLimitSlot, RateLimitStore } from './rate-limit-store.js';
+export { createInProcessRateLimitStore } from './in-process-rate-limit-store.js';
 export { retryDefaults, type RetryOptions } from './retry-defaults.js';
 export { ConversationsError } from './errors/conversations-error.js';
 export { ValidationError } from './errors/validation-error.js';

@@ -1,5 +1,6 @@
 import { RateLimitError } from './errors/rate-limit-error.js';
-import type { RateLimitState } from './rate-limit-state.js';
+import { rateLimitFrom, type RateLimitState } from './rate-limit-state.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 
 /** The clock and the wait the pacer uses, injectable for tests. */
 export interface Timing {
@@ -8,67 +9,58 @@ export interface Timing {
 }
 
 /**
- * Keeps the last rate-limit state Intercom reported and holds requests back while the window's
- * budget is spent by answered and in-flight requests, so that a client under load sees no 429.
+ * Holds requests back while the window's budget, kept in a `RateLimitStore`, is spent by answered
+ * and in-flight requests, so that a client under load sees no 429.
  *
  * @example
  * const release = await pacer.acquire(signal);
- * try { … } finally { release(answer.rateLimit); }
+ * try { … } finally { release(response.headers); }
  */
 export class RateLimitPacer {
-  #state: RateLimitState | undefined;
-  #inFlight = 0;
+  readonly #store: RateLimitStore;
+  readonly #timing: Timing;
+  readonly #maxWaitMs: number;
 
-  constructor(
-    private readonly timing: Timing,
-    private readonly maxWaitMs: number,
-  ) {}
+  constructor(options: { store: RateLimitStore; timing: Timing; maxWaitMs: number }) {
+    this.#store = options.store;
+    this.#timing = options.timing;
+    this.#maxWaitMs = options.maxWaitMs;
+  }
 
   /** The last state reported, if any. */
   get state(): RateLimitState | undefined {
-    return this.#state && { ...this.#state, resetAt: new Date(this.#state.resetAt) };
+    return this.#store.state;
   }
 
-  /** Waits until the budget allows one more request, then counts it as in flight. */
-  async acquire(signal?: AbortSignal): Promise<(reported: RateLimitState | undefined) => void> {
+  /**
+   * Waits until the budget allows one more request, then counts it as in flight. The function it
+   * returns ends the request, with the answer's headers when there was an answer.
+   */
+  async acquire(signal?: AbortSignal): Promise<(headers: Headers | undefined) => void> {
     for (;;) {
-      const state = this.#state;
-      const waitMs = state ? state.resetAt.getTime() - this.timing.now() : 0;
-      if (!state || waitMs <= 0 || state.remaining - this.#inFlight > 0) break;
-      if (waitMs > this.maxWaitMs) {
+      const reservation = await this.#store.reserve();
+      if (reservation.granted) {
+        const { slot } = reservation;
+        return (headers) => {
+          void this.#store.settle(slot, headers ? rateLimitFrom(headers) : undefined);
+        };
+      }
+      if (reservation.waitMs > this.#maxWaitMs) {
         throw new RateLimitError({
           status: 429,
           errors: [
             {
               code: 'rate_limit_exceeded',
-              message: `The rate limit resets in ${Math.ceil(waitMs / 1000)} s, longer than the ${this.maxWaitMs} ms allowed to wait`,
+              message: `The rate limit resets in ${Math.ceil(reservation.waitMs / 1000)} s, longer than the ${this.#maxWaitMs} ms allowed to wait`,
               field: null,
             },
           ],
           requestId: null,
           rateLimit: this.state,
-          resetAt: new Date(state.resetAt),
+          resetAt: new Date(this.#timing.now() + reservation.waitMs),
         });
       }
-      await this.timing.sleep(waitMs, signal);
-    }
-    this.#inFlight += 1;
-    let released = false;
-    return (reported) => {
-      if (released) return;
-      released = true;
-      this.#inFlight -= 1;
-      if (reported) this.#record(reported);
-    };
-  }
-
-  #record(reported: RateLimitState): void {
-    const current = this.#state;
-    // Answers can arrive out of order: within one window the lowest remaining is the truest.
-    if (current && reported.resetAt.getTime() === current.resetAt.getTime()) {
-      this.#state = { ...reported, remaining: Math.min(current.remaining, reported.remaining) };
-    } else if (!current || reported.resetAt.getTime() > current.resetAt.getTime()) {
-      this.#state = reported;
+      await this.#timing.sleep(reservation.waitMs, signal);
     }
   }
 }

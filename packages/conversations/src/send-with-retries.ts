@@ -66,7 +66,7 @@ export async function sendWithRetries(
       timeoutMs: context.timeoutMs,
       signal,
     });
-    release(result.kind === 'answer' ? rateLimitFrom(result.headers) : undefined);
+    release(result.kind === 'answer' ? result.headers : undefined);
 
     if (result.kind === 'answer' && result.status >= 200 && result.status < 300) {
       return conversationFromAnswer(result.status, result.body, request.expectation);

@@ -2,7 +2,7 @@ import type { Client } from 'openapi-fetch';
 import type { Conversation } from '@conversation-kit/types';
 import type { paths } from '@conversation-kit/fetch';
 import type { ActionRequest } from './action-request.js';
-import { apiErrorForAnswer } from './api-error-for-answer.js';
+import { apiErrorForAnswer } from './errors/api-error-for-answer.js';
 import { conversationFromAnswer } from './conversation-from-answer.js';
 import { AbortError } from './errors/abort-error.js';
 import { ConnectionError } from './errors/connection-error.js';

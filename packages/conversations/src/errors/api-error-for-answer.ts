@@ -1,10 +1,10 @@
-import { ApiError, type ApiErrorDetail, type ApiErrorInit } from './errors/api-error.js';
-import { AuthenticationError } from './errors/authentication-error.js';
-import { NotFoundError } from './errors/not-found-error.js';
-import { PermissionDeniedError } from './errors/permission-denied-error.js';
-import { RateLimitError } from './errors/rate-limit-error.js';
-import { ServerError } from './errors/server-error.js';
-import type { RateLimitState } from './rate-limit-state.js';
+import { ApiError, type ApiErrorDetail, type ApiErrorInit } from './api-error.js';
+import { AuthenticationError } from './authentication-error.js';
+import { NotFoundError } from './not-found-error.js';
+import { PermissionDeniedError } from './permission-denied-error.js';
+import { RateLimitError } from './rate-limit-error.js';
+import { ServerError } from './server-error.js';
+import type { RateLimitState } from '../rate-limit-state.js';
 
 /**
  * The typed error for a non-2xx answer: its `error.list` parsed when it is one, and the start of

@@ -8,4 +8,6 @@ import { ConversationsError } from './conversations-error.js';
  * const closing = conversations.close(id, { adminId, signal: controller.signal });
  * controller.abort(); // closing rejects with AbortError
  */
-export class AbortError extends ConversationsError {}
+export class AbortError extends ConversationsError {
+  override name = 'AbortError';
+}

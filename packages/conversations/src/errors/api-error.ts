@@ -28,6 +28,7 @@ export interface ApiErrorInit {
  * }
  */
 export class ApiError extends ConversationsError {
+  override name = 'ApiError';
   readonly status: number;
   readonly errors: ApiErrorDetail[];
   readonly requestId: string | null;

@@ -8,4 +8,6 @@ import { ApiError } from './api-error.js';
  *   if (error instanceof AuthenticationError) console.error(error.status, error.errors);
  * }
  */
-export class AuthenticationError extends ApiError {}
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError';
+}

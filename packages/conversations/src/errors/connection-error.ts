@@ -9,4 +9,6 @@ import { ConversationsError } from './conversations-error.js';
  *   if (error instanceof ConnectionError && !error.mayHaveBeenApplied) retryLater();
  * }
  */
-export class ConnectionError extends ConversationsError {}
+export class ConnectionError extends ConversationsError {
+  override name = 'ConnectionError';
+}

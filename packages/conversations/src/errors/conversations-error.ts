@@ -9,12 +9,13 @@
  * }
  */
 export class ConversationsError extends Error {
+  // A literal in every class, never the constructor's name, which a minifier renames.
+  override name: string = 'ConversationsError';
   /** Whether the action may have taken effect although this error was thrown. */
   readonly mayHaveBeenApplied: boolean;
 
   constructor(message: string, options: { mayHaveBeenApplied?: boolean; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.mayHaveBeenApplied = options.mayHaveBeenApplied ?? false;
   }
 

@@ -8,4 +8,6 @@ import { ApiError } from './api-error.js';
  *   if (error instanceof NotFoundError) console.error(error.status, error.errors);
  * }
  */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}

@@ -8,4 +8,6 @@ import { ApiError } from './api-error.js';
  *   if (error instanceof PermissionDeniedError) console.error(error.status, error.errors);
  * }
  */
-export class PermissionDeniedError extends ApiError {}
+export class PermissionDeniedError extends ApiError {
+  override name = 'PermissionDeniedError';
+}

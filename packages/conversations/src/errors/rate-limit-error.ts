@@ -10,6 +10,7 @@ import { ApiError, type ApiErrorInit } from './api-error.js';
  * }
  */
 export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
   /** When Intercom allows requests again, if it said. */
   readonly resetAt: Date | undefined;
 

@@ -8,4 +8,6 @@ import { ApiError } from './api-error.js';
  *   if (error instanceof ServerError) console.error(error.status, error.errors);
  * }
  */
-export class ServerError extends ApiError {}
+export class ServerError extends ApiError {
+  override name = 'ServerError';
+}

@@ -8,6 +8,7 @@ import { ConversationsError } from './conversations-error.js';
  * // … catch (error) { if (error instanceof TimeoutError) … }
  */
 export class TimeoutError extends ConversationsError {
+  override name = 'TimeoutError';
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options: { mayHaveBeenApplied: boolean; cause?: unknown }) {

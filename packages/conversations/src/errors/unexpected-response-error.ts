@@ -10,6 +10,7 @@ import { ConversationsError } from './conversations-error.js';
  * }
  */
 export class UnexpectedResponseError extends ConversationsError {
+  override name = 'UnexpectedResponseError';
   readonly status: number;
 
   constructor(status: number, problem: string) {

@@ -12,6 +12,7 @@ import { ConversationsError } from './conversations-error.js';
  * }
  */
 export class ValidationError extends ConversationsError {
+  override name = 'ValidationError';
   /** The offending field, as a path: `adminId`, `assignee.id`, `items[3].action.until`. */
   readonly field: string;
   /** What was wrong with it. */

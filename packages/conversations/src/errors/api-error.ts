@@ -1,4 +1,5 @@
 import type { RateLimitState } from '../rate-limit-state.js';
+import { cutShort } from './bounded-text.js';
 import { ConversationsError } from './conversations-error.js';
 
 /** One entry of Intercom's `error.list`. */
@@ -43,13 +44,21 @@ export class ApiError extends ConversationsError {
   }
 }
 
+// The message names the first few details, each cut short; all of them stay in `errors`.
+const DETAILS_IN_MESSAGE = 3;
+const DETAIL_CHARS_IN_MESSAGE = 200;
+
 function describe(init: ApiErrorInit): string {
-  const details = init.errors
-    .map(
-      (error) =>
+  const named = init.errors
+    .slice(0, DETAILS_IN_MESSAGE)
+    .map((error) =>
+      cutShort(
         `${error.code}${error.field ? ` (${error.field})` : ''}${error.message ? `: ${error.message}` : ''}`,
-    )
-    .join('; ');
+        DETAIL_CHARS_IN_MESSAGE,
+      ),
+    );
+  const more = init.errors.length - named.length;
+  const details = `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
   const request = init.requestId ? ` [request ${init.requestId}]` : '';
   const body =
     details || (init.bodyExcerpt ? `non-JSON body: ${init.bodyExcerpt}` : 'no error details');

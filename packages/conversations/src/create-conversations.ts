@@ -12,6 +12,7 @@ import type {
 } from './conversation-action.js';
 import type { ConversationsOptions } from './conversations-options.js';
 import { defaultSleep } from './default-sleep.js';
+import { redactSecret } from './errors/redact-secret.js';
 import { ValidationError } from './errors/validation-error.js';
 import { checkedId, checkedSignal, describeValue } from './id-validation.js';
 import {
@@ -152,7 +153,9 @@ export function createConversations(options: ConversationsOptions): Conversation
     const conversationId = checkedId(id, 'id');
     checkedSignal(signal, `${path === 'options' ? 'options' : 'callOptions'}.signal`);
     const request = actionRequest(action, path, now());
-    return sendWithRetries(context, conversationId, request, signal);
+    return sendWithRetries(context, conversationId, request, signal).catch((error: unknown) => {
+      throw redactSecret(error, clientOptions.token);
+    });
   };
   // Each shorthand takes its own fields and the signal; the rest of the options become the action.
   const shorthand =

@@ -20,7 +20,8 @@ export interface LoopbackServer {
 export interface CannedAnswer {
   status: number;
   headers?: Record<string, string>;
-  body: string | Buffer;
+  /** The body, or how to make it from the request, such as a server that echoes a header. */
+  body: string | Buffer | ((request: ReceivedRequest) => string);
 }
 
 /**
@@ -61,17 +62,18 @@ export function loopbackServersClosedAfterEach(): {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
         request.on('end', () => {
-          requests.push({
+          const received: ReceivedRequest = {
             method: request.method ?? '',
             url: request.url ?? '',
             headers: request.headers,
             body: Buffer.concat(chunks).toString('utf8'),
-          });
+          };
+          requests.push(received);
           response.writeHead(answer.status, {
             'Content-Type': 'text/html',
             ...answer.headers,
           });
-          response.end(answer.body);
+          response.end(typeof answer.body === 'function' ? answer.body(received) : answer.body);
         });
       });
       return listen(server, requests);

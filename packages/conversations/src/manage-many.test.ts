@@ -344,3 +344,170 @@ test('an empty batch resolves with no outcomes and no progress', async () => {
   expect(calls).toBe(0);
   expect(harness.fake.requests).toEqual([]);
 });
+
+describe('hostile items', () => {
+  const throwing = (): never => {
+    throw new Error('read me if you can');
+  };
+  const hostileProxy = new Proxy(
+    {},
+    { get: throwing, getOwnPropertyDescriptor: throwing, has: throwing, ownKeys: throwing },
+  );
+
+  test('an item that cannot be read is a ValidationError outcome; the rest go on', async () => {
+    const harness = await start();
+    const good = seededItems(harness.fake, harness.clock, 8);
+    const action = { action: 'close', adminId: ADMIN_ID } as const;
+    const items: unknown[] = [
+      good[0],
+      {
+        get id(): string {
+          return throwing();
+        },
+        action,
+      },
+      good[1],
+      hostileProxy,
+      good[2],
+      {
+        id: good[3]!.id,
+        get action(): never {
+          return throwing();
+        },
+      },
+      good[4],
+      null,
+      good[5],
+      Object.create({ id: good[6]!.id, action }),
+      undefined,
+    ];
+    // 11 is a getter that throws, 12 a hole, and 13 the last good item.
+    Object.defineProperty(items, 11, { get: throwing, enumerable: true });
+    items[13] = good[7];
+    const report = audited(
+      await harness.client().manageMany(items as ManageManyItem[], { concurrency: 3 }),
+    );
+
+    expect(report.outcomes.map((outcome) => outcome.index)).toEqual([...Array(14).keys()]);
+    expect(report).toMatchObject({ succeeded: 6, failed: 8 });
+    const failures = report.outcomes.filter((outcome) => !outcome.ok);
+    expect(
+      failures.map((outcome) => (outcome.ok ? '' : (outcome.error as ValidationError).field)),
+    ).toEqual([
+      'items[1].id',
+      'items[3].id',
+      'items[5].action',
+      'items[7]',
+      'items[9].id',
+      'items[10]',
+      'items[11]',
+      'items[12]',
+    ]);
+    for (const outcome of failures) {
+      if (outcome.ok) continue;
+      expect(outcome.error).toBeInstanceOf(ValidationError);
+      expect(outcome.error.mayHaveBeenApplied).toBe(false);
+    }
+    expect(report.outcomes[5]!.id).toBe(good[3]!.id);
+    // Only the readable items were sent, one request each.
+    expect(harness.fake.requests.map((request) => request.path).sort()).toEqual(
+      [0, 1, 2, 4, 5, 7].map((index) => `/conversations/${good[index]!.id}/parts`).sort(),
+    );
+  });
+
+  test.each([
+    [
+      'a Proxy whose length throws',
+      new Proxy([], {
+        get: (target, key) =>
+          key === 'length'
+            ? (() => {
+                throw new Error('no');
+              })()
+            : Reflect.get(target, key),
+      }),
+      'items',
+    ],
+    ['not an array', { length: 2 }, 'items'],
+    ['a string', 'abc', 'items'],
+  ])('items that are %s: a ValidationError before anything is sent', async (_, items, field) => {
+    const harness = await start();
+    const error = collect(
+      await harness
+        .client()
+        .manageMany(items as unknown as ManageManyItem[])
+        .catch((rejection: unknown) => rejection),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field, mayHaveBeenApplied: false });
+    expect(harness.fake.requests).toEqual([]);
+  });
+
+  test('options whose getters throw are a ValidationError; inherited options are not read', async () => {
+    const harness = await start();
+    const items = seededItems(harness.fake, harness.clock, 2);
+    const throwingOptions = {
+      get concurrency(): number {
+        return throwing();
+      },
+    };
+    const error = collect(
+      await harness
+        .client()
+        .manageMany(items, throwingOptions)
+        .catch((rejection: unknown) => rejection),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'options.concurrency' });
+    expect(harness.fake.requests).toEqual([]);
+
+    const report = audited(
+      await harness.client().manageMany(items, Object.create({ concurrency: 0 }) as object),
+    );
+    expect(report).toMatchObject({ succeeded: 2, failed: 0 });
+  });
+});
+
+describe('onProgress that fails', () => {
+  test('rejecting at once, rejecting after the run, or with a then that throws: no unhandled rejection, every outcome kept', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const harness = await start();
+      const items = seededItems(harness.fake, harness.clock, 30);
+      const late: Array<(reason: Error) => void> = [];
+      let calls = 0;
+
+      const report = audited(
+        await harness.client().manageMany(items, {
+          concurrency: 4,
+          onProgress: ({ done }) => {
+            calls += 1;
+            if (done % 3 === 0) return Promise.reject(new Error('progress failed at once'));
+            if (done % 3 === 1) {
+              return new Promise<void>((_, reject) => late.push(reject)) as unknown as void;
+            }
+            return {
+              get then(): never {
+                throw new Error('a then that throws');
+              },
+            } as unknown as void;
+          },
+        }),
+      );
+      // Reject the pending ones only now, after the batch resolved.
+      for (const reject of late) reject(new Error('progress failed after the run'));
+      for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+
+      expectEveryItemInOrder(report, items);
+      expect(report).toMatchObject({ succeeded: 30, failed: 0 });
+      expect(calls).toBe(30);
+      expect(late.length).toBe(10);
+      expect(harness.fake.requests).toHaveLength(30);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

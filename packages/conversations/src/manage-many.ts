@@ -67,6 +67,8 @@ type Perform = (
 /**
  * Runs a batch of actions with bounded concurrency. Pacing and retries come from `perform`, which
  * shares the client's rate-limit state, so workers hold back together when the budget runs low.
+ * Every item gets an outcome, in input order, whatever it holds; an `onProgress` that throws or
+ * rejects is ignored, as it only reports.
  *
  * @example
  * const report = await manageMany(items, { concurrency: 4 }, perform);
@@ -79,12 +81,14 @@ export async function manageMany(
   if (!Array.isArray(items)) {
     throw new ValidationError('items', `is ${describeValue(items)}`, 'an array of { id, action }');
   }
+  const total = lengthOf(items);
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new ValidationError('options', `is ${describeValue(options)}`, 'an object, or nothing');
   }
-  const { concurrency = 4, signal, stopSignal, onProgress } = options ?? {};
-  checkedSignal(signal, 'options.signal');
-  checkedSignal(stopSignal, 'options.stopSignal');
+  const concurrency = ownOption(options, 'concurrency') ?? 4;
+  const signal = checkedSignal(ownOption(options, 'signal'), 'options.signal');
+  const stopSignal = checkedSignal(ownOption(options, 'stopSignal'), 'options.stopSignal');
+  const onProgress = ownOption(options, 'onProgress');
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new ValidationError(
       'options.onProgress',
@@ -92,57 +96,140 @@ export async function manageMany(
       'a function, or nothing',
     );
   }
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+  if (
+    typeof concurrency !== 'number' ||
+    !Number.isSafeInteger(concurrency) ||
+    concurrency < 1 ||
+    concurrency > 64
+  ) {
     throw new ValidationError(
       'concurrency',
-      `is ${String(concurrency)}`,
+      `is ${typeof concurrency === 'number' ? String(concurrency) : describeValue(concurrency)}`,
       'a whole number from 1 to 64',
     );
   }
 
-  const outcomes = new Array<ManageManyOutcome>(items.length);
+  const outcomes = new Array<ManageManyOutcome>(total);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < total) {
       const index = next++;
-      const item = items[index] as ManageManyItem | undefined;
-      const id = (item as { id?: Id } | undefined)?.id as Id;
-      let outcome: ManageManyOutcome;
-      try {
-        if (signal?.aborted)
-          throw new AbortError('The batch was aborted before this item started.');
-        if (stopSignal?.aborted)
-          throw new AbortError('The batch was stopped before this item started.');
-        if (typeof item !== 'object' || item === null) {
-          throw new ValidationError(
-            `items[${index}]`,
-            `is ${describeValue(item)}`,
-            'an object { id, action }',
-          );
-        }
-        outcome = {
-          index,
-          id,
-          ok: true,
-          conversation: await perform(item.id, item.action, signal),
-        };
-      } catch (error) {
-        outcome = { index, id, ok: false, error: asConversationsError(error, index) };
-      }
+      const outcome = await outcomeOf(index);
       outcomes[index] = outcome;
       done += 1;
-      try {
-        onProgress?.({ done, total: items.length, outcome });
-      } catch {
-        // A failing progress callback must not lose the batch's results.
-      }
+      report(onProgress as ManageManyOptions['onProgress'], { done, total, outcome });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  const outcomeOf = async (index: number): Promise<ManageManyOutcome> => {
+    let id: unknown;
+    try {
+      const item = readItem(items, index);
+      id = readField(item, index, 'id');
+      const action = readField(item, index, 'action');
+      if (signal?.aborted) throw new AbortError('The batch was aborted before this item started.');
+      if (stopSignal?.aborted) {
+        throw new AbortError('The batch was stopped before this item started.');
+      }
+      const conversation = await perform(id, action, signal);
+      return { index, id: id as Id, ok: true, conversation };
+    } catch (error) {
+      return { index, id: id as Id, ok: false, error: asConversationsError(error, index) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
 
   const succeeded = outcomes.filter((outcome) => outcome.ok).length;
   return { outcomes, succeeded, failed: outcomes.length - succeeded };
+}
+
+/** The number of items, read once: an array whose length cannot be read is rejected whole. */
+function lengthOf(items: readonly unknown[]): number {
+  let length: unknown;
+  try {
+    length = items.length;
+  } catch {
+    throw new ValidationError('items', 'has a length that could not be read', 'an array');
+  }
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw new ValidationError('items', 'has a length that is not a whole number', 'an array');
+  }
+  return length;
+}
+
+/** An option, read once and only when it is the object's own, as input is read everywhere. */
+function ownOption<K extends keyof ManageManyOptions>(
+  options: ManageManyOptions | undefined,
+  key: K,
+): unknown {
+  if (options === undefined) return undefined;
+  try {
+    return Object.hasOwn(options, key) ? options[key] : undefined;
+  } catch {
+    throw new ValidationError(
+      `options.${key}`,
+      'could not be read (its getter threw)',
+      'a plain value',
+    );
+  }
+}
+
+/** The item at `index`, read once, when it is the array's own; a failed read names the item. */
+function readItem(items: readonly unknown[], index: number): object {
+  const field = `items[${index}]`;
+  let item: unknown;
+  try {
+    item = Object.hasOwn(items, index) ? items[index] : undefined;
+  } catch {
+    throw new ValidationError(
+      field,
+      'could not be read (its getter threw)',
+      'an object { id, action }',
+    );
+  }
+  if (typeof item !== 'object' || item === null) {
+    throw new ValidationError(field, `is ${describeValue(item)}`, 'an object { id, action }');
+  }
+  return item;
+}
+
+/** An item's own `id` or `action`, read once; a failed read names the field. */
+function readField(item: object, index: number, key: 'id' | 'action'): unknown {
+  try {
+    return Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+  } catch {
+    throw new ValidationError(
+      `items[${index}].${key}`,
+      'could not be read (its getter threw)',
+      key === 'id' ? 'an id, as a string or a whole number' : 'an action object',
+    );
+  }
+}
+
+/**
+ * Tells `onProgress`, which only reports: a throw or a rejection from it is ignored (the rejection
+ * handled, so it is never unhandled), and the batch goes on, its results intact.
+ */
+function report(
+  onProgress: ManageManyOptions['onProgress'],
+  progress: { done: number; total: number; outcome: ManageManyOutcome },
+): void {
+  if (onProgress === undefined) return;
+  try {
+    const result: unknown = onProgress(progress);
+    if ((typeof result === 'object' && result !== null) || typeof result === 'function') {
+      const then = (result as { then?: unknown }).then;
+      if (typeof then === 'function') {
+        (then as (onFulfilled: unknown, onRejected: unknown) => unknown).call(
+          result,
+          undefined,
+          () => {},
+        );
+      }
+    }
+  } catch {
+    // A failing progress callback must not lose the batch's results.
+  }
 }
 
 function asConversationsError(error: unknown, index: number): ConversationsError {
@@ -152,8 +239,14 @@ function asConversationsError(error: unknown, index: number): ConversationsError
     return new ValidationError(`items[${index}].${error.field}`, error.problem, error.expected);
   }
   if (error instanceof ConversationsError) return error;
-  return new ConversationsError(
-    `Item ${index} failed: ${error instanceof Error ? error.message : String(error)}`,
-    { cause: error },
-  );
+  return new ConversationsError(`Item ${index} failed: ${messageOf(error)}`, { cause: error });
+}
+
+/** The message of something thrown, which may itself throw when read. */
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'an error that could not be described';
+  }
 }

@@ -85,7 +85,8 @@ export async function manageMany(
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new ValidationError('options', `is ${describeValue(options)}`, 'an object, or nothing');
   }
-  const concurrency = ownOption(options, 'concurrency') ?? 4;
+  const givenConcurrency = ownOption(options, 'concurrency');
+  const concurrency = givenConcurrency === undefined ? 4 : givenConcurrency;
   const signal = checkedSignal(ownOption(options, 'signal'), 'options.signal');
   const stopSignal = checkedSignal(ownOption(options, 'stopSignal'), 'options.stopSignal');
   const onProgress = ownOption(options, 'onProgress');

@@ -426,7 +426,7 @@ describe('hostile items', () => {
               })()
             : Reflect.get(target, key),
       }),
-      'items',
+      'items.length',
     ],
     ['not an array', { length: 2 }, 'items'],
     ['a string', 'abc', 'items'],

@@ -81,15 +81,21 @@ export async function manageMany(
   if (!Array.isArray(items)) {
     throw new ValidationError('items', `is ${describeValue(items)}`, 'an array of { id, action }');
   }
-  const total = lengthOf(items);
+  const total = readOwn(items, 'length', 'items.length', true);
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
+    throw new ValidationError('items.length', `is ${describeValue(total)}`, 'an array');
+  }
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new ValidationError('options', `is ${describeValue(options)}`, 'an object, or nothing');
   }
-  const givenConcurrency = ownOption(options, 'concurrency');
+  const givenConcurrency = readOwn(options, 'concurrency', 'options.concurrency');
   const concurrency = givenConcurrency === undefined ? 4 : givenConcurrency;
-  const signal = checkedSignal(ownOption(options, 'signal'), 'options.signal');
-  const stopSignal = checkedSignal(ownOption(options, 'stopSignal'), 'options.stopSignal');
-  const onProgress = ownOption(options, 'onProgress');
+  const signal = checkedSignal(readOwn(options, 'signal', 'options.signal'), 'options.signal');
+  const stopSignal = checkedSignal(
+    readOwn(options, 'stopSignal', 'options.stopSignal'),
+    'options.stopSignal',
+  );
+  const onProgress = readOwn(options, 'onProgress', 'options.onProgress');
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new ValidationError(
       'options.onProgress',
@@ -125,9 +131,13 @@ export async function manageMany(
   const outcomeOf = async (index: number): Promise<ManageManyOutcome> => {
     let id: unknown;
     try {
-      const item = readItem(items, index);
-      id = readField(item, index, 'id');
-      const action = readField(item, index, 'action');
+      const field = `items[${index}]`;
+      const item = readOwn(items, index, field);
+      if (typeof item !== 'object' || item === null) {
+        throw new ValidationError(field, `is ${describeValue(item)}`, 'an object { id, action }');
+      }
+      id = readOwn(item, 'id', `${field}.id`);
+      const action = readOwn(item, 'action', `${field}.action`);
       if (signal?.aborted) throw new AbortError('The batch was aborted before this item started.');
       if (stopSignal?.aborted) {
         throw new AbortError('The batch was stopped before this item started.');
@@ -144,66 +154,23 @@ export async function manageMany(
   return { outcomes, succeeded, failed: outcomes.length - succeeded };
 }
 
-/** The number of items, read once: an array whose length cannot be read is rejected whole. */
-function lengthOf(items: readonly unknown[]): number {
-  let length: unknown;
-  try {
-    length = items.length;
-  } catch {
-    throw new ValidationError('items', 'has a length that could not be read', 'an array');
-  }
-  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
-    throw new ValidationError('items', 'has a length that is not a whole number', 'an array');
-  }
-  return length;
-}
-
-/** An option, read once and only when it is the object's own, as input is read everywhere. */
-function ownOption<K extends keyof ManageManyOptions>(
-  options: ManageManyOptions | undefined,
-  key: K,
+/**
+ * A property of the input, read once, and only when it is the object's own (so nothing inherited,
+ * such as a key added to `Object.prototype`, is taken for input). `length` is always read. A read
+ * that throws (a getter or a Proxy) is a `ValidationError` naming the field.
+ */
+function readOwn(
+  target: object | undefined,
+  key: PropertyKey,
+  field: string,
+  always = false,
 ): unknown {
-  if (options === undefined) return undefined;
   try {
-    return Object.hasOwn(options, key) ? options[key] : undefined;
+    return target !== undefined && (always || Object.hasOwn(target, key))
+      ? (target as Record<PropertyKey, unknown>)[key]
+      : undefined;
   } catch {
-    throw new ValidationError(
-      `options.${key}`,
-      'could not be read (its getter threw)',
-      'a plain value',
-    );
-  }
-}
-
-/** The item at `index`, read once, when it is the array's own; a failed read names the item. */
-function readItem(items: readonly unknown[], index: number): object {
-  const field = `items[${index}]`;
-  let item: unknown;
-  try {
-    item = Object.hasOwn(items, index) ? items[index] : undefined;
-  } catch {
-    throw new ValidationError(
-      field,
-      'could not be read (its getter threw)',
-      'an object { id, action }',
-    );
-  }
-  if (typeof item !== 'object' || item === null) {
-    throw new ValidationError(field, `is ${describeValue(item)}`, 'an object { id, action }');
-  }
-  return item;
-}
-
-/** An item's own `id` or `action`, read once; a failed read names the field. */
-function readField(item: object, index: number, key: 'id' | 'action'): unknown {
-  try {
-    return Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
-  } catch {
-    throw new ValidationError(
-      `items[${index}].${key}`,
-      'could not be read (its getter threw)',
-      key === 'id' ? 'an id, as a string or a whole number' : 'an action object',
-    );
+    throw new ValidationError(field, 'could not be read (reading it threw)', 'a plain value');
   }
 }
 
@@ -217,17 +184,9 @@ function report(
 ): void {
   if (onProgress === undefined) return;
   try {
-    const result: unknown = onProgress(progress);
-    if ((typeof result === 'object' && result !== null) || typeof result === 'function') {
-      const then = (result as { then?: unknown }).then;
-      if (typeof then === 'function') {
-        (then as (onFulfilled: unknown, onRejected: unknown) => unknown).call(
-          result,
-          undefined,
-          () => {},
-        );
-      }
-    }
+    // Any thenable it returns is adopted, and its rejection handled; a `then` getter that throws
+    // throws here.
+    Promise.resolve(onProgress(progress)).catch(() => {});
   } catch {
     // A failing progress callback must not lose the batch's results.
   }

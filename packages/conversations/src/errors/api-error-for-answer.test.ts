@@ -116,6 +116,15 @@ describe('apiErrorForAnswer', () => {
     expect(error.requestId).toHaveLength(200);
   });
 
+  it('names a parsed body nested deeper than JSON.stringify can go', () => {
+    let deep: unknown = 'bottom';
+    for (let depth = 0; depth < 200_000; depth += 1) deep = [deep];
+    const error = apiErrorForAnswer(502, deep, undefined, undefined, true);
+    expect(error.message).toBe(
+      'Intercom answered 502: non-JSON body: (JSON nested too deeply to show). The action may have been applied.',
+    );
+  });
+
   it('names a body with markup and no text', () => {
     const error = apiErrorForAnswer(502, '<html><br></html>', undefined, undefined, true);
     expect(error.message).toBe(

@@ -5,7 +5,7 @@ import { PermissionDeniedError } from './permission-denied-error.js';
 import { RateLimitError } from './rate-limit-error.js';
 import { ServerError } from './server-error.js';
 import type { RateLimitState } from '../rate-limit-state.js';
-import { cutShort, jsonExcerpt, plainTextExcerpt } from './bounded-text.js';
+import { cutShort, plainTextExcerpt } from './bounded-text.js';
 
 // Bounds on what an error keeps of a body: Intercom's own error.list is far smaller, and anything
 // beyond is a proxy's page or a broken server, of which the start is enough.
@@ -84,9 +84,11 @@ function requestIdOf(body: unknown): string | null {
 
 function excerpt(body: unknown): string {
   if (body === '' || body === undefined || body === null) return '(empty)';
-  const text =
-    typeof body === 'string'
-      ? plainTextExcerpt(body, MAX_EXCERPT_CHARS, MAX_SCANNED_CHARS)
-      : jsonExcerpt(body, MAX_EXCERPT_CHARS);
-  return text || '(markup only)';
+  let text: string;
+  try {
+    text = typeof body === 'string' ? body : JSON.stringify(body);
+  } catch {
+    text = '(JSON nested too deeply to show)';
+  }
+  return plainTextExcerpt(text, MAX_EXCERPT_CHARS, MAX_SCANNED_CHARS) || '(markup only)';
 }

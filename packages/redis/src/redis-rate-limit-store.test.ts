@@ -2,9 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import {
   ConversationsError,
+  createConversations,
   ValidationError,
   type RateLimitStore,
 } from '@conversation-kit/conversations';
+import { startFakeIntercom } from '@conversation-kit/testing';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -286,5 +288,75 @@ describe('options', () => {
     expect(client.isOpen).toBe(true);
     expect(await client.ping()).toBe('PONG');
     await client.close();
+  });
+});
+
+describe('through createConversations', () => {
+  test("Redis down with whenRedisFails: 'fail': every item of manageMany fails typed, nothing sent", async () => {
+    const down = await startRedisServer();
+    await down.kill();
+    await using fake = await startFakeIntercom({ token: TOKEN, admins: ['991267'] });
+    const rateLimitStore = await createRedisRateLimitStore(
+      { url: down.url },
+      { token: TOKEN, whenRedisFails: 'fail', commandTimeoutMs: 200 },
+    );
+    try {
+      const conversations = createConversations({
+        token: TOKEN,
+        baseUrl: fake.url,
+        rateLimitStore,
+      });
+      const ids = Array.from({ length: 5 }, () => fake.conversations.add({ state: 'open' }).id);
+
+      const report = await conversations.manageMany(
+        ids.map((id) => ({ id, action: { action: 'close', adminId: '991267' } })),
+      );
+
+      expect(report).toMatchObject({ succeeded: 0, failed: 5 });
+      expect(report.outcomes.map((outcome) => outcome.index)).toEqual([0, 1, 2, 3, 4]);
+      for (const outcome of report.outcomes) {
+        expect(outcome.ok).toBe(false);
+        if (outcome.ok) continue;
+        expect(outcome.error).toBeInstanceOf(RedisRateLimitStoreError);
+        expect(outcome.error.mayHaveBeenApplied).toBe(false);
+        expect(inspect(outcome.error, { depth: 5 })).not.toContain(TOKEN);
+      }
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      await rateLimitStore.close();
+    }
+  });
+
+  test('two clients on one store, at 20 per 1-s window: 120 closes and no 429', async () => {
+    await using fake = await startFakeIntercom({
+      token: TOKEN,
+      admins: ['991267'],
+      rateLimit: { limit: 20, windowSeconds: 1 },
+    });
+    const options = { token: TOKEN, keyPrefix: prefix() };
+    const stores = [
+      await createRedisRateLimitStore({ url: redis.url }, options),
+      await createRedisRateLimitStore({ url: redis.url }, options),
+    ];
+    try {
+      const reports = await Promise.all(
+        stores.map((rateLimitStore) => {
+          const conversations = createConversations({
+            token: TOKEN,
+            baseUrl: fake.url,
+            rateLimitStore,
+          });
+          const items = Array.from({ length: 60 }, () => ({
+            id: fake.conversations.add({ state: 'open' }).id,
+            action: { action: 'close' as const, adminId: '991267' },
+          }));
+          return conversations.manageMany(items, { concurrency: 16 });
+        }),
+      );
+      expect(reports.map((report) => report.succeeded)).toEqual([60, 60]);
+      expect(fake.requests.filter((request) => request.status === 429)).toHaveLength(0);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { AbortError } from './errors/abort-error.js';
 import { ApiError } from './errors/api-error.js';
 import { ConversationsError } from './errors/conversations-error.js';
 import { RateLimitWaitError } from './errors/rate-limit-wait-error.js';
 import type { ManageManyReport } from './manage-many.js';
-import { collect } from './test-support/collected-errors.js';
+import { RateLimitPacer } from './rate-limit-pacer.js';
+import type { RateLimitReservation, RateLimitStore } from './rate-limit-store.js';
+import { collect, rejectionOf } from './test-support/collected-errors.js';
 import {
   ADMIN_ID,
   harnessesClosedAfterEach,
@@ -254,5 +257,58 @@ describe('odd X-RateLimit-* answers leave the client working once the server rec
     expect(state?.ignored).toBeUndefined();
     expect(Number.isFinite(state?.resetAt.getTime())).toBe(true);
     expect(JSON.stringify(state)).not.toContain(TOKEN);
+  });
+});
+
+describe('waits the pacer takes', () => {
+  test('a store answering a wait that is no number is asked again after a bounded wait', async () => {
+    const answers: RateLimitReservation[] = [
+      { granted: false, waitMs: Number.NaN },
+      { granted: false, waitMs: Number.POSITIVE_INFINITY },
+      { granted: false, waitMs: -5 },
+      { granted: false, waitMs: 2.5 },
+      { granted: true, slot: { id: 'only' } },
+    ];
+    const store: RateLimitStore = {
+      state: undefined,
+      reserve: async () => answers.shift()!,
+      settle: async () => {},
+      close: async () => {},
+    };
+    const waits: number[] = [];
+    const pacer = new RateLimitPacer({
+      store,
+      timing: { now: () => START_MS, sleep: async (ms) => void waits.push(ms) },
+      maxWaitMs: 60_000,
+    });
+
+    const release = await pacer.acquire();
+    release(undefined);
+
+    expect(waits).toEqual([1_000, 1_000, 1, 3]);
+  });
+
+  test('a call waiting for the first answer can be aborted: AbortError, never sent', async () => {
+    const harness = await start({ rateLimit: { limit: 100, windowSeconds: 10 } });
+    const { fake, waits } = harness;
+    const conversations = harness.client();
+    const [first, second] = [0, 1].map(() => fake.conversations.add({ state: 'open' }).id);
+    fake.fault('next', { type: 'delay', ms: 300 });
+    const controller = new AbortController();
+
+    const probe = conversations.close(first!, { adminId: ADMIN_ID });
+    const waiting = rejectionOf(
+      conversations.close(second!, { adminId: ADMIN_ID, signal: controller.signal }),
+    );
+    // Abort while it waits on the first answer, which the fake holds back.
+    setTimeout(() => controller.abort(), 50);
+
+    const error = await waiting;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: false });
+    await probe;
+    expect(fake.requests.map((request) => request.path)).toEqual([`/conversations/${first}/parts`]);
+    expect(fake.conversations.get(second!)?.state).toBe('open');
+    expect(waits).toEqual([]);
   });
 });

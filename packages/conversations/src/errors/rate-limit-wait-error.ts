@@ -23,7 +23,7 @@ export class RateLimitWaitError extends ConversationsError {
 
   constructor(init: { waitMs: number; maxWaitMs: number; rateLimit: RateLimitState | undefined }) {
     super(
-      `Not sent: the rate-limit budget is spent, and the wait of ${init.waitMs} ms for it is longer than the ${init.maxWaitMs} ms allowed (retry.maxRateLimitWaitMs). Nothing was sent.`,
+      `The rate-limit budget is spent for another ${init.waitMs} ms, longer than the ${init.maxWaitMs} ms allowed to wait (retry.maxRateLimitWaitMs). Nothing was sent.`,
       { mayHaveBeenApplied: false },
     );
     this.waitMs = init.waitMs;

@@ -8,6 +8,8 @@ import { measureThroughput, printThroughput } from './loopback/measure-throughpu
 import { describeMachine, machineLine } from './report/machine.js';
 import { printTable } from './report/table.js';
 import { measureTypeCheck, printTypeCheck } from './typecheck/measure-typecheck.js';
+import { measureBursts, printBursts } from './bursts/measure-bursts.js';
+import { measureSharedBudget, printSharedBudget } from './shared-budget/measure-shared-budget.js';
 
 // `pnpm bench`: every measure in turn, each table printed as soon as it is measured, then all
 // the figures with the machine in bench/results/latest.json. Timings are reported, never asserted.
@@ -38,10 +40,15 @@ printTypeCheck(typeCheck);
 const generation = await measureGeneration();
 printGeneration(generation);
 
+const bursts = await measureBursts();
+printBursts(bursts);
+const sharedBudget = await measureSharedBudget();
+printSharedBudget(sharedBudget);
+
 const results = new URL('../results/', import.meta.url);
 await mkdir(results, { recursive: true });
 await writeFile(
   new URL('latest.json', results),
-  `${JSON.stringify({ machine, cpu, throughput, bundles, wrapperBreakdown: breakdown, typeCheck, generation }, null, 2)}\n`,
+  `${JSON.stringify({ machine, cpu, throughput, bundles, wrapperBreakdown: breakdown, typeCheck, generation, bursts, sharedBudget }, null, 2)}\n`,
 );
 console.log('\nWrote bench/results/latest.json');

@@ -16,8 +16,9 @@ export interface ConversationsOptions extends IntercomClientOptions {
   /** The rest of the retry policy; see `retryDefaults`. */
   retry?: RetryOptions;
   /**
-   * Where the rate-limit budget is kept (default: in this process). Give several processes one
-   * shared store to spend one app's budget together.
+   * Where the rate-limit budget is kept (default: `createInProcessRateLimitStore()`, in this
+   * process). Give several processes one shared store, such as `createRedisRateLimitStore` of
+   * `@conversation-kit/redis`, to spend one app's budget together. The client does not close it.
    */
   rateLimitStore?: RateLimitStore;
   /** The clock, in milliseconds since the epoch (default `Date.now`); for tests. */

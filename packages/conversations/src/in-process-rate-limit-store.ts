@@ -1,8 +1,16 @@
 import type { RateLimitState } from './rate-limit-state.js';
-import type { RateLimitReservation, RateLimitSlot, RateLimitStore } from './rate-limit-store.js';
+import {
+  decideReserve,
+  decideSettle,
+  EMPTY_BUDGET,
+  type RateLimitBudget,
+} from './rate-limit-rules.js';
+import type { RateLimitReservation, RateLimitStore } from './rate-limit-store.js';
 
 /**
- * The default rate-limit store: the budget of one process, kept in memory.
+ * The default rate-limit store: the budget of one process, kept in memory. Each decision runs
+ * synchronously, so it is atomic; the rules are those of `decideReserve` and `decideSettle`,
+ * which the Redis store runs in a Lua script.
  *
  * @example
  * const conversations = createConversations({ token, rateLimitStore: createInProcessRateLimitStore() });
@@ -11,33 +19,53 @@ export function createInProcessRateLimitStore(
   options: { now?: () => number } = {},
 ): RateLimitStore {
   const now = options.now ?? Date.now;
-  let state: RateLimitState | undefined;
-  let inFlight = 0;
+  let budget: RateLimitBudget = { ...EMPTY_BUDGET };
   let nextSlot = 0;
   const open = new Set<string>();
   return {
     get state() {
-      return state && { ...state, resetAt: new Date(state.resetAt) };
+      return stateOfBudget(budget);
     },
     async reserve(): Promise<RateLimitReservation> {
-      const waitMs = state ? state.resetAt.getTime() - now() : 0;
-      if (state && waitMs > 0 && state.remaining - inFlight <= 0) return { granted: false, waitMs };
-      inFlight += 1;
-      const slot: RateLimitSlot = { id: String((nextSlot += 1)) };
-      open.add(slot.id);
-      return { granted: true, slot };
+      const decision = decideReserve(budget, now());
+      budget = decision.budget;
+      if (!decision.granted) {
+        return { granted: false, waitMs: decision.waitMs, untilAnswer: decision.untilAnswer };
+      }
+      const id = String((nextSlot += 1));
+      open.add(id);
+      return { granted: true, slot: { id } };
     },
     async settle(slot, reported) {
+      // A slot given back twice, or by another store, counts once or not at all.
       if (!open.delete(slot.id)) return;
-      inFlight -= 1;
-      if (!reported) return;
-      // Answers can arrive out of order: within one window the lowest remaining is the truest.
-      if (state && reported.resetAt.getTime() === state.resetAt.getTime()) {
-        state = { ...reported, remaining: Math.min(state.remaining, reported.remaining) };
-      } else if (!state || reported.resetAt.getTime() > state.resetAt.getTime()) {
-        state = reported;
-      }
+      budget = decideSettle(budget, now(), reported && reportOfState(reported));
     },
     async close() {},
   };
+}
+
+/**
+ * The state a budget shows, or `undefined` before any answer reported one.
+ *
+ * @example
+ * stateOfBudget(budget); // { limit: 100, remaining: 42, resetAt: 2026-… }
+ */
+export function stateOfBudget(budget: RateLimitBudget): RateLimitState | undefined {
+  if (budget.resetAtMs === 0) return undefined;
+  return { limit: budget.limit, remaining: budget.remaining, resetAt: new Date(budget.resetAtMs) };
+}
+
+/**
+ * A reported state in the numbers a budget keeps.
+ *
+ * @example
+ * reportOfState(rateLimitFrom(headers)!); // { limit: 100, remaining: 99, resetAtMs: 1767225610000 }
+ */
+export function reportOfState(state: RateLimitState): {
+  limit: number;
+  remaining: number;
+  resetAtMs: number;
+} {
+  return { limit: state.limit, remaining: state.remaining, resetAtMs: state.resetAt.getTime() };
 }

@@ -36,6 +36,7 @@ export { AuthenticationError } from './errors/authentication-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';
 export { NotFoundError } from './errors/not-found-error.js';
 export { RateLimitError } from './errors/rate-limit-error.js';
+export { RateLimitWaitError } from './errors/rate-limit-wait-error.js';
 export { ServerError } from './errors/server-error.js';
 export { ConnectionError } from './errors/connection-error.js';
 export { TimeoutError } from './errors/timeout-error.js';

@@ -1,5 +1,6 @@
-import { RateLimitError } from './errors/rate-limit-error.js';
-import { rateLimitFrom, type RateLimitState } from './rate-limit-state.js';
+import { AbortError } from './errors/abort-error.js';
+import { RateLimitWaitError } from './errors/rate-limit-wait-error.js';
+import { readRateLimit, type RateLimitState } from './rate-limit-state.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 /** The clock and the wait the pacer uses, injectable for tests. */
@@ -7,6 +8,9 @@ export interface Timing {
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+// A store that answers a wait that is no number gets looked at again after this long.
+const FALLBACK_WAIT_MS = 1_000;
 
 /**
  * Holds requests back while the window's budget, kept in a `RateLimitStore`, is spent by answered
@@ -20,6 +24,10 @@ export class RateLimitPacer {
   readonly #store: RateLimitStore;
   readonly #timing: Timing;
   readonly #maxWaitMs: number;
+  #ignored: string[] = [];
+  /** Requests of this pacer in flight, and who waits for the next of them to end. */
+  #inFlight = 0;
+  #onRelease: (() => void)[] = [];
 
   constructor(options: { store: RateLimitStore; timing: Timing; maxWaitMs: number }) {
     this.#store = options.store;
@@ -27,40 +35,70 @@ export class RateLimitPacer {
     this.#maxWaitMs = options.maxWaitMs;
   }
 
-  /** The last state reported, if any. */
+  /** The last state reported, if any, with what the latest answer held that was ignored. */
   get state(): RateLimitState | undefined {
-    return this.#store.state;
+    const state = this.#store.state;
+    if (!state) return undefined;
+    return this.#ignored.length > 0 ? { ...state, ignored: [...this.#ignored] } : state;
   }
 
   /**
    * Waits until the budget allows one more request, then counts it as in flight. The function it
-   * returns ends the request, with the answer's headers when there was an answer.
+   * returns ends the request, with the answer's headers when there was an answer. A wait longer
+   * than `maxWaitMs` throws `RateLimitWaitError` at once: nothing is sent.
    */
   async acquire(signal?: AbortSignal): Promise<(headers: Headers | undefined) => void> {
     for (;;) {
       const reservation = await this.#store.reserve();
       if (reservation.granted) {
         const { slot } = reservation;
+        let released = false;
+        this.#inFlight += 1;
         return (headers) => {
-          void this.#store.settle(slot, headers ? rateLimitFrom(headers) : undefined);
+          if (released) return;
+          released = true;
+          this.#inFlight -= 1;
+          const reading = headers ? readRateLimit(headers, this.#timing.now()) : undefined;
+          if (reading && (reading.state || reading.ignored.length > 0)) {
+            this.#ignored = reading.ignored;
+          }
+          // A store that fails reports it itself; the answer is the caller's either way.
+          const settled = this.#store.settle(slot, reading?.state).catch(() => {});
+          const waiting = this.#onRelease.splice(0);
+          void settled.then(() => {
+            for (const wake of waiting) wake();
+          });
         };
       }
-      if (reservation.waitMs > this.#maxWaitMs) {
-        throw new RateLimitError({
-          status: 429,
-          errors: [
-            {
-              code: 'rate_limit_exceeded',
-              message: `The rate limit resets in ${Math.ceil(reservation.waitMs / 1000)} s, longer than the ${this.#maxWaitMs} ms allowed to wait`,
-              field: null,
-            },
-          ],
-          requestId: null,
-          rateLimit: this.state,
-          resetAt: new Date(this.#timing.now() + reservation.waitMs),
-        });
+      const waitMs = saneWait(reservation.waitMs);
+      if (waitMs > this.#maxWaitMs) {
+        throw new RateLimitWaitError({ waitMs, maxWaitMs: this.#maxWaitMs, rateLimit: this.state });
       }
-      await this.#timing.sleep(reservation.waitMs, signal);
+      // The answer awaited may be one of ours: then ask again as soon as it arrives, rather
+      // than on a timer.
+      if (reservation.untilAnswer && this.#inFlight > 0) await this.#nextRelease(signal);
+      else await this.#timing.sleep(waitMs, signal);
     }
   }
+
+  #nextRelease(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#onRelease = this.#onRelease.filter((wake) => wake !== done);
+        reject(new AbortError('The call was aborted.', { cause: signal?.reason }));
+      };
+      const done = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#onRelease.push(done);
+    });
+  }
+}
+
+function saneWait(waitMs: number): number {
+  if (typeof waitMs !== 'number' || !Number.isFinite(waitMs)) return FALLBACK_WAIT_MS;
+  return Math.max(1, Math.ceil(waitMs));
 }

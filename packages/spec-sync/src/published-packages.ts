@@ -29,7 +29,8 @@ export interface PublishedPackage {
  * - `conversations` sends the default version to the servers, but its path is internal: an
  *   operation that moves changes nothing it promises;
  * - `spec` gets a patch whenever the document's text changed, and `testing` follows its own
- *   declarations (its fake serves whatever spec is installed beside it);
+ *   declarations (its fake serves whatever spec is installed beside it), and so does `redis`,
+ *   which keeps the wrapper's rate-limit budget;
  * - `cli` declares nothing, but sends the default version to the servers, as the wrapper it
  *   drives does.
  *
@@ -57,6 +58,12 @@ export const PUBLISHED_PACKAGES: readonly PublishedPackage[] = [
     directory: 'packages/conversations',
     entry: 'src/index.ts',
     rules: ['api-version', 'intercom-version', 'servers'],
+  },
+  {
+    name: '@conversation-kit/redis',
+    directory: 'packages/redis',
+    entry: 'src/index.ts',
+    rules: ['api-version'],
   },
   {
     name: '@conversation-kit/testing',

@@ -11,6 +11,7 @@ export const PUBLISHED = [
   '@conversation-kit/types',
   '@conversation-kit/fetch',
   '@conversation-kit/conversations',
+  '@conversation-kit/redis',
   '@conversation-kit/testing',
   '@conversation-kit/cli',
 ] as const;

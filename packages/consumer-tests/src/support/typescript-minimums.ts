@@ -12,7 +12,7 @@ export interface TypeScriptMinimum {
   previous: { version: string; code: string; in?: string; because: string };
 }
 
-// fetch, and conversations through it, depend on openapi-fetch, whose declarations need 5.4.
+// fetch, and conversations and redis through it, depend on openapi-fetch, whose declarations need 5.4.
 const OPENAPI_FETCH_MINIMUM: TypeScriptMinimum = {
   oldest: '5.4.5',
   previous: {
@@ -52,6 +52,8 @@ export const TYPESCRIPT_MINIMUMS: Record<ImportedName, TypeScriptMinimum> = {
   },
   '@conversation-kit/fetch': OPENAPI_FETCH_MINIMUM,
   '@conversation-kit/conversations': OPENAPI_FETCH_MINIMUM,
+  // Its declarations import the wrapper's, and so openapi-fetch's.
+  '@conversation-kit/redis': OPENAPI_FETCH_MINIMUM,
   '@conversation-kit/testing': {
     oldest: '5.2.2',
     previous: {

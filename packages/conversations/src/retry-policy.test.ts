@@ -33,17 +33,17 @@ const unavailable = {
   body: errorListBody('service_unavailable', 'Try again'),
 } as const;
 
-describe('maxRetries bounds the retries', () => {
+describe('retry bounds the retries', () => {
   const cases = [
-    { label: 'maxRetries: 0', options: { maxRetries: 0 }, retries: 0 },
-    { label: 'maxRetries: 1', options: { maxRetries: 1 }, retries: 1 },
+    { label: 'retry: 0', options: { retry: 0 }, retries: 0 },
+    { label: 'retry: 1', options: { retry: 1 }, retries: 1 },
     { label: 'the default', options: {}, retries: 2 },
-    { label: 'maxRetries: 5', options: { maxRetries: 5 }, retries: 5 },
+    { label: 'retry: 5', options: { retry: 5 }, retries: 5 },
     { label: 'retry: { maxRetries: 5 }', options: { retry: { maxRetries: 5 } }, retries: 5 },
     {
-      label: 'maxRetries: 1 over retry: { maxRetries: 5 }',
-      options: { maxRetries: 1, retry: { maxRetries: 5 } },
-      retries: 1,
+      label: 'retry: { baseDelayMs: 100 }, the default retries',
+      options: { retry: { baseDelayMs: 100 } },
+      retries: 2,
     },
   ];
 
@@ -85,12 +85,12 @@ describe('maxRetries bounds the retries', () => {
     },
   );
 
-  test('an ambiguous failure that lasts surfaces after maxRetries, mayHaveBeenApplied: true', async () => {
+  test('an ambiguous failure that lasts surfaces after the retries, mayHaveBeenApplied: true', async () => {
     const { fake, waits, client } = await start();
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, { type: 'status', status: 500, body: errorListBody('server_error', 'x') });
 
-    const error = await rejectionOf(client({ maxRetries: 3 }).open(id, { adminId: ADMIN_ID }));
+    const error = await rejectionOf(client({ retry: 3 }).open(id, { adminId: ADMIN_ID }));
 
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ status: 500, mayHaveBeenApplied: true });
@@ -98,7 +98,7 @@ describe('maxRetries bounds the retries', () => {
     expect(waits).toHaveLength(3);
   });
 
-  test('a 429 that lasts surfaces as RateLimitError after maxRetries', async () => {
+  test('a 429 that lasts surfaces as RateLimitError after the retries', async () => {
     const { fake, waits, client } = await start();
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, { type: 'status', status: 429, headers: { 'Retry-After': '2' } });
@@ -121,7 +121,7 @@ describe('backoff', () => {
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, unavailable);
 
-    await rejectionOf(client({ maxRetries: 7 }).close(id, { adminId: ADMIN_ID }));
+    await rejectionOf(client({ retry: 7 }).close(id, { adminId: ADMIN_ID }));
 
     expect(fake.requests).toHaveLength(8);
     expect(waits).toHaveLength(7);
@@ -140,7 +140,7 @@ describe('backoff', () => {
     fake.fault(always, unavailable);
 
     await rejectionOf(
-      client({ maxRetries: 6, retry: { baseDelayMs: 100, maxDelayMs: 1_000 } }).close(id, {
+      client({ retry: { maxRetries: 6, baseDelayMs: 100, maxDelayMs: 1_000 } }).close(id, {
         adminId: ADMIN_ID,
       }),
     );
@@ -160,11 +160,11 @@ describe('backoff', () => {
     const { id: high } = fake.conversations.add({ state: 'open' });
 
     const random = vi.spyOn(Math, 'random').mockReturnValue(0);
-    await rejectionOf(client({ maxRetries: 5 }).close(low, { adminId: ADMIN_ID }));
+    await rejectionOf(client({ retry: 5 }).close(low, { adminId: ADMIN_ID }));
     expect(waits.splice(0)).toEqual([250, 500, 1_000, 2_000, 4_000]);
 
     random.mockReturnValue(0.999_999);
-    await rejectionOf(client({ maxRetries: 5 }).close(high, { adminId: ADMIN_ID }));
+    await rejectionOf(client({ retry: 5 }).close(high, { adminId: ADMIN_ID }));
     const expected = [500, 1_000, 2_000, 4_000, 8_000];
     waits.forEach((wait, n) => expect(wait).toBeCloseTo(expected[n]!, -1));
   });
@@ -378,7 +378,7 @@ describe('4xx is never retried', () => {
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, { type: 'status', status, body: errorListBody(code, 'No') });
 
-    const error = await rejectionOf(client({ maxRetries: 5 }).open(id, { adminId: ADMIN_ID }));
+    const error = await rejectionOf(client({ retry: 5 }).open(id, { adminId: ADMIN_ID }));
 
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toMatchObject({

@@ -48,17 +48,22 @@ export function fakesClosedAfterEach(): (options?: FakeIntercomOptions) => Promi
  * here expects a wait.
  *
  * @example
- * const conversations = clientFor(fake, { maxRetries: 0 });
+ * const conversations = clientFor(fake, { retry: 0 });
  */
 export function clientFor(
   fake: FakeIntercom,
-  options: Omit<ConversationsOptions, 'token' | 'baseUrl'> = {},
+  options: Omit<ConversationsOptions, 'token' | 'baseUrl'> & {
+    /** The number of retries, as `retry: n`; older suites spell it this way. */
+    maxRetries?: number;
+  } = {},
 ): Conversations {
+  const { maxRetries, ...rest } = options;
   return createConversations({
     token: TOKEN,
     baseUrl: fake.url,
     now: () => NOW_MS,
     sleep: (ms) => Promise.reject(new Error(`unexpected wait of ${ms} ms`)),
-    ...options,
+    ...(maxRetries === undefined ? {} : { retry: maxRetries }),
+    ...rest,
   });
 }

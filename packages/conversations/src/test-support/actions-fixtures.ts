@@ -7,15 +7,9 @@ import { afterEach } from 'vitest';
 import { createConversations, type Conversations, type ConversationsOptions } from '../index.js';
 import { TOKEN } from './token.js';
 
-/** The admin and the team every fake started here knows. */
-export const ADMIN_ID = '991267';
-export const TEAM_ID = '5017691';
-/** Another admin the fakes know, to assign conversations to. */
-export const OTHER_ADMIN_ID = '814860';
+import { ADMIN_ID, NOW_MS, OTHER_ADMIN_ID, TEAM_ID } from './constants.js';
 
-/** The clock shared by fakes and clients, fixed so no test depends on the time: 2026-01-01T00:00:00Z. */
-export const NOW_MS = Date.UTC(2026, 0, 1);
-export const NOW_SECONDS = NOW_MS / 1000;
+export { ADMIN_ID, NOW_MS, NOW_SECONDS, OTHER_ADMIN_ID, TEAM_ID } from './constants.js';
 
 /**
  * Registers an `afterEach` that closes every fake started in the test, and returns how to start

@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { readBudgets } from './budgets/budgets-file.js';
+import { goalRows, printGoals } from './budgets/goals.js';
 import { measureBundles, printBundles } from './bundle/measure-bundles.js';
 import { wrapperBreakdown } from './bundle/wrapper-breakdown.js';
 import { measureCpu, printCpu } from './cpu/measure-cpu.js';
@@ -38,10 +40,21 @@ printTypeCheck(typeCheck);
 const generation = await measureGeneration();
 printGeneration(generation);
 
+// The wrapper is (d); its figures beside the goals of budgets.json.
+const wrapper = '(d) @conversation-kit/conversations';
+const goals = goalRows(await readBudgets(), {
+  cpuOverheadUs: cpu.find((result) => result.peer === wrapper)?.overRawUs,
+  throughputRatio: throughput.find((result) => result.peer === wrapper)?.ratioToRaw,
+  closeBundleGzipBytes: bundles.find((result) => result.peer === wrapper)?.gzipBytes,
+  consumerOwnInstantiations: typeCheck.find((result) => result.consumer.startsWith('(d)'))
+    ?.ownInstantiations,
+});
+printGoals(goals);
+
 const results = new URL('../results/', import.meta.url);
 await mkdir(results, { recursive: true });
 await writeFile(
   new URL('latest.json', results),
-  `${JSON.stringify({ machine, cpu, throughput, bundles, wrapperBreakdown: breakdown, typeCheck, generation }, null, 2)}\n`,
+  `${JSON.stringify({ machine, cpu, throughput, bundles, wrapperBreakdown: breakdown, typeCheck, generation, goals }, null, 2)}\n`,
 );
 console.log('\nWrote bench/results/latest.json');

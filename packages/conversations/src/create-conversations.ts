@@ -2,17 +2,17 @@ import type { Conversation } from '@conversation-kit/types';
 import { actionRequest } from './action-request.js';
 import type {
   ActionResult,
-  AssignAction,
+  AssignFields,
   ClosedConversation,
-  CloseAction,
+  CloseFields,
   ConversationAction,
   Exactly,
   Id,
-  OpenAction,
+  OpenFields,
   OpenedConversation,
-  SnoozeAction,
+  SnoozeFields,
   SnoozedConversation,
-  UnassignAction,
+  UnassignFields,
 } from './conversation-action.js';
 import type { ConversationsOptions } from './conversations-options.js';
 import { checkedId } from './id-validation.js';
@@ -30,9 +30,8 @@ import { sendWithRetries, type CallContext } from './send-with-retries.js';
 import { checkedSignal } from './validation/checked-signal.js';
 import { ownFields } from './validation/own-fields.js';
 
-// A shorthand takes its action's fields, as the action types (checked against the action table)
-// define them, besides the call options.
-type FieldsOf<A extends ConversationAction> = Omit<A, 'action'>;
+// Each shorthand takes the fields of its action (the same interfaces the action types extend, and
+// the action table is checked against) besides the call options.
 
 /** Options every single call takes. */
 export interface CallOptions {
@@ -49,20 +48,20 @@ export interface CallOptions {
  */
 export interface Conversations {
   /** Closes a conversation, optionally leaving a message. */
-  close(id: Id, options: FieldsOf<CloseAction> & CallOptions): Promise<ClosedConversation>;
+  close(id: Id, options: CloseFields & CallOptions): Promise<ClosedConversation>;
   /** Snoozes a conversation until a `Date` or Unix seconds in the future. */
-  snooze(id: Id, options: FieldsOf<SnoozeAction> & CallOptions): Promise<SnoozedConversation>;
+  snooze(id: Id, options: SnoozeFields & CallOptions): Promise<SnoozedConversation>;
   /** Opens a closed or snoozed conversation. */
-  open(id: Id, options: FieldsOf<OpenAction> & CallOptions): Promise<OpenedConversation>;
+  open(id: Id, options: OpenFields & CallOptions): Promise<OpenedConversation>;
   /** Assigns a conversation to an admin or a team, optionally leaving a message. */
   assign<T extends 'admin' | 'team'>(
     id: Id,
-    options: FieldsOf<AssignAction> & { assignee: { type: T; id: Id } } & CallOptions,
+    options: AssignFields<T> & CallOptions,
   ): Promise<ActionResult<{ action: 'assign'; adminId: Id; assignee: { type: T; id: Id } }>>;
   /** Removes a conversation's admin or team assignee. */
   unassign<F extends 'admin' | 'team'>(
     id: Id,
-    options: FieldsOf<UnassignAction> & { from: F } & CallOptions,
+    options: UnassignFields<F> & CallOptions,
   ): Promise<ActionResult<{ action: 'unassign'; adminId: Id; from: F }>>;
   /** Performs any action; the result is typed by the action. */
   manage<const A extends ConversationAction>(

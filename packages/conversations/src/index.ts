@@ -7,16 +7,21 @@ export type { ConversationsOptions } from './conversations-options.js';
 export type {
   ActionResult,
   AssignAction,
+  AssignFields,
   ClosedConversation,
   CloseAction,
+  CloseFields,
   ConversationAction,
   Exactly,
   Id,
   OpenAction,
+  OpenFields,
   OpenedConversation,
   SnoozeAction,
+  SnoozeFields,
   SnoozedConversation,
   UnassignAction,
+  UnassignFields,
 } from './conversation-action.js';
 export type {
   ManageManyItem,

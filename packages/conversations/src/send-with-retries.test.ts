@@ -168,6 +168,18 @@ describe('backoff', () => {
     const expected = [500, 1_000, 2_000, 4_000, 8_000];
     waits.forEach((wait, n) => expect(wait).toBeCloseTo(expected[n]!, -1));
   });
+
+  test('the random option makes the jitter deterministic', async () => {
+    const { fake, waits, client } = await start();
+    fake.fault(always, unavailable);
+    const { id } = fake.conversations.add({ state: 'open' });
+
+    await rejectionOf(client({ retry: 3, random: () => 0.5 }).close(id, { adminId: ADMIN_ID }));
+
+    // Each wait is the backoff times 0.5 + random / 2.
+    expect(waits).toEqual([375, 750, 1_500]);
+    expect(fake.requests).toHaveLength(4);
+  });
 });
 
 describe('429', () => {

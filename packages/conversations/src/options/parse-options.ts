@@ -50,15 +50,12 @@ const OPTION_NAMES = [
 
 const RETRY_NAMES = Object.keys(retryDefaults) as (keyof RetryOptions)[];
 
-// Headers that have options of their own, or that fetch and the body decide.
-const OWNED_HEADERS: Record<string, string> = {
-  authorization: 'the token option',
-  'intercom-version': 'the intercomVersion option',
-  'content-type': 'the client, which sends JSON',
-  'content-length': 'fetch',
-  host: 'fetch, from baseUrl',
-  'transfer-encoding': 'fetch',
-};
+// Headers that have options of their own (Authorization, Intercom-Version), or that the client
+// and fetch decide.
+const OWNED_HEADERS =
+  /^(authorization|intercom-version|content-type|content-length|host|transfer-encoding)$/i;
+
+const URL_EXPECTED = 'an http(s) URL such as "https://api.intercom.io"';
 
 /**
  * Checks the options of `createConversations` in one pass, reading each own property once, and
@@ -226,13 +223,13 @@ function checkedHeaders(headers: unknown): Record<string, string> {
         'header names of letters, digits and - only',
       );
     }
-    const owner = OWNED_HEADERS[name.toLowerCase()];
-    if (owner)
+    if (OWNED_HEADERS.test(name)) {
       throw new ValidationError(
         `headers.${name}`,
         'is set by the client',
-        `nothing here: it comes from ${owner}`,
+        'another header; the token and intercomVersion options set theirs',
       );
+    }
     if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
       throw new ValidationError(
         `headers.${name}`,
@@ -259,15 +256,11 @@ function baseUrlOf(baseUrl: unknown, region: unknown): string {
       throw new ValidationError(
         'baseUrl',
         `is ${describeValue(baseUrl)}, not an absolute URL`,
-        'an http(s) URL such as "https://api.intercom.io"',
+        URL_EXPECTED,
       );
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new ValidationError(
-        'baseUrl',
-        'uses neither http nor https',
-        'an http(s) URL such as "https://api.intercom.io"',
-      );
+      throw new ValidationError('baseUrl', 'uses neither http nor https', URL_EXPECTED);
     }
     if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
       throw new ValidationError(

@@ -7,6 +7,7 @@ import { NotFoundError } from './errors/not-found-error.js';
 import { PermissionDeniedError } from './errors/permission-denied-error.js';
 import { RateLimitError } from './errors/rate-limit-error.js';
 import { ServerError } from './errors/server-error.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import { retryDefaults } from './retry-defaults.js';
 import { collect, rejectionOf } from './test-support/collected-errors.js';
 import {
@@ -498,6 +499,32 @@ describe('an error after retries still says an earlier attempt may have been app
     );
 
     expect(fake.requests.map((request) => request.fault)).toEqual(['delay', 'status']);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: true });
+  });
+
+  test('destroy after-apply, then the pacer refuses to wait that long: RateLimitError, mayHaveBeenApplied: true', async () => {
+    const { fake, client } = await start();
+    const { id } = fake.conversations.add({ state: 'open' });
+    fake.fault('next', { type: 'destroy', when: 'after-apply' });
+    let reservations = 0;
+    // Grants the first request, then says the window resets in an hour.
+    const store: RateLimitStore = {
+      reserve: async () =>
+        (reservations += 1) === 1
+          ? { granted: true, slot: { id: 'first' } }
+          : { granted: false, waitMs: 3_600_000 },
+      settle: async () => {},
+      state: undefined,
+      close: async () => {},
+    };
+
+    const error = await rejectionOf(
+      client({ rateLimitStore: store }).close(id, { adminId: ADMIN_ID }),
+    );
+
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.conversations.get(id)!.state).toBe('closed');
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ mayHaveBeenApplied: true });
   });

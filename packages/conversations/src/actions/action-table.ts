@@ -15,6 +15,8 @@ export interface ResultExpectation {
 export interface ActionSpec<A extends ConversationAction> {
   /** Every field the action takes besides `action`, in the order the docs list them. */
   readonly fields: readonly Exclude<keyof A & string, 'action'>[];
+  /** The fields that may be left out. */
+  readonly optional: readonly Exclude<keyof A & string, 'action'>[];
   /** The field that holds a message, which a repeat would post twice. */
   readonly messageField?: 'message';
   /**
@@ -26,7 +28,19 @@ export interface ActionSpec<A extends ConversationAction> {
     field: (name: string) => string,
     adminId: string,
     nowMs: number,
-  ): { body: ManageConversationRequest; expectation: ResultExpectation };
+  ): BuiltRequest;
+}
+
+/**
+ * A request body and what its answer must show. Each builder declares it as its return type, so
+ * that a body missing a field the API requires is reported at that body.
+ *
+ * @example
+ * const built: BuiltRequest = { body: { message_type: 'open', admin_id: '1' }, expectation: { state: 'open' } };
+ */
+export interface BuiltRequest {
+  body: ManageConversationRequest;
+  expectation: ResultExpectation;
 }
 
 type ActionTable = {
@@ -50,8 +64,9 @@ const LARGEST_PLAUSIBLE_SECONDS = 1e11;
 export const actionTable: ActionTable = {
   close: {
     fields: ['adminId', 'message'],
+    optional: ['message'],
     messageField: 'message',
-    build: (read, field, adminId) => {
+    build: (read, field, adminId): BuiltRequest => {
       const message = checkedMessage(read('message'), field('message'));
       return {
         body: {
@@ -66,7 +81,8 @@ export const actionTable: ActionTable = {
   },
   snooze: {
     fields: ['adminId', 'until'],
-    build: (read, field, adminId, nowMs) => ({
+    optional: [],
+    build: (read, field, adminId, nowMs): BuiltRequest => ({
       body: {
         message_type: 'snoozed',
         admin_id: adminId,
@@ -77,15 +93,17 @@ export const actionTable: ActionTable = {
   },
   open: {
     fields: ['adminId'],
-    build: (_read, _field, adminId) => ({
+    optional: [],
+    build: (_read, _field, adminId): BuiltRequest => ({
       body: { message_type: 'open', admin_id: adminId },
       expectation: { state: 'open' },
     }),
   },
   assign: {
     fields: ['adminId', 'assignee', 'message'],
+    optional: ['message'],
     messageField: 'message',
-    build: (read, field, adminId) => {
+    build: (read, field, adminId): BuiltRequest => {
       const assignee = checkedAssignee(read('assignee'), field('assignee'));
       const message = checkedMessage(read('message'), field('message'));
       return {
@@ -104,7 +122,8 @@ export const actionTable: ActionTable = {
   },
   unassign: {
     fields: ['adminId', 'from'],
-    build: (read, field, adminId) => {
+    optional: [],
+    build: (read, field, adminId): BuiltRequest => {
       const from = read('from');
       if (from !== 'admin' && from !== 'team') {
         throw new ValidationError(field('from'), `is ${quotedChoice(from)}`, '"admin" or "team"');

@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { readBudgets } from './budgets/budgets-file.js';
+import { goalRows, printGoals } from './budgets/goals.js';
 import { measureBundles, printBundles } from './bundle/measure-bundles.js';
 import { wrapperBreakdown } from './bundle/wrapper-breakdown.js';
 import { measureCpu, printCpu } from './cpu/measure-cpu.js';
@@ -44,11 +46,21 @@ const bursts = await measureBursts();
 printBursts(bursts);
 const sharedBudget = await measureSharedBudget();
 printSharedBudget(sharedBudget);
+// The wrapper is (d); its figures beside the goals of budgets.json.
+const wrapper = '(d) @conversation-kit/conversations';
+const goals = goalRows(await readBudgets(), {
+  cpuOverheadUs: cpu.find((result) => result.peer === wrapper)?.overRawUs,
+  throughputRatio: throughput.find((result) => result.peer === wrapper)?.ratioToRaw,
+  closeBundleGzipBytes: bundles.find((result) => result.peer === wrapper)?.gzipBytes,
+  consumerOwnInstantiations: typeCheck.find((result) => result.consumer.startsWith('(d)'))
+    ?.ownInstantiations,
+});
+printGoals(goals);
 
 const results = new URL('../results/', import.meta.url);
 await mkdir(results, { recursive: true });
 await writeFile(
   new URL('latest.json', results),
-  `${JSON.stringify({ machine, cpu, throughput, bundles, wrapperBreakdown: breakdown, typeCheck, generation, bursts, sharedBudget }, null, 2)}\n`,
+  `${JSON.stringify({ machine, cpu, throughput, bundles, wrapperBreakdown: breakdown, typeCheck, generation, goals, bursts, sharedBudget }, null, 2)}\n`,
 );
 console.log('\nWrote bench/results/latest.json');

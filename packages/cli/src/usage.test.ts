@@ -94,7 +94,10 @@ describe('usage errors exit 2, say what is wrong, and send nothing', () => {
       ['run', 'a.csv', '--region', 'eu', '--base-url', 'https://x.test'],
       /--region or --base-url, not both/,
     ],
-    [['run', 'a.csv', '--base-url', 'not a url'], /--base-url must be an absolute http\(s\) URL/],
+    [
+      ['run', 'a.csv', '--base-url', 'not a url'],
+      /--base-url is .*not an absolute URL; expected an http\(s\) URL/,
+    ],
     [['run', 'a.csv', '--report', 'out.txt'], /--report must name a .json or a .csv file/],
     [['run', 'a.csv', '--report', 'missing-folder/out.csv'], /there is no folder missing-folder/],
     [['run', 'a.csv', '--journal', 'j', '--no-journal'], /--journal or --no-journal, not both/],
@@ -188,7 +191,9 @@ describe('the access token', () => {
         INTERCOM_TOKEN: token,
       });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('INTERCOM_TOKEN must be the bare access token');
+      expect(result.stderr).toContain(
+        'INTERCOM_TOKEN holds spaces, line breaks or other characters',
+      );
     }
     expect(ws.fake.requests).toEqual([]);
   });

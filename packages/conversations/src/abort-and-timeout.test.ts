@@ -134,7 +134,7 @@ describe('aborting in flight', () => {
     const controller = new AbortController();
 
     const opening = rejectionOf(
-      client({ maxRetries: 5 }).open(id, { adminId: ADMIN_ID, signal: controller.signal }),
+      client({ retry: 5 }).open(id, { adminId: ADMIN_ID, signal: controller.signal }),
     );
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1), { timeout: 4_000, interval: 5 });
     controller.abort();
@@ -390,7 +390,7 @@ describe('per-attempt timeout', () => {
   );
 
   test(
-    'every attempt timing out: TimeoutError after maxRetries + 1 requests',
+    'every attempt timing out: TimeoutError after retries + 1 requests',
     { timeout: 10_000 },
     async () => {
       const { fake, waits, client } = await start();
@@ -398,7 +398,7 @@ describe('per-attempt timeout', () => {
       fake.fault(always, { type: 'delay', ms: 2_000 });
 
       const error = await rejectionOf(
-        client({ timeoutMs: 100, maxRetries: 2 }).unassign(id, {
+        client({ timeoutMs: 100, retry: 2 }).unassign(id, {
           adminId: ADMIN_ID,
           from: 'admin',
         }),

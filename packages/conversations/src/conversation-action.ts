@@ -14,8 +14,17 @@ export type Id = string | number;
  * @example
  * const action: CloseAction = { action: 'close', adminId: '991267', message: 'Solved!' };
  */
-export interface CloseAction {
+export interface CloseAction extends CloseFields {
   action: 'close';
+}
+
+/**
+ * The fields of a close, as `close()` takes them.
+ *
+ * @example
+ * const fields: CloseFields = { adminId: '991267', message: 'Solved!' };
+ */
+export interface CloseFields {
   /** The admin performing the action. */
   adminId: Id;
   message?: string;
@@ -27,8 +36,17 @@ export interface CloseAction {
  * @example
  * const action: SnoozeAction = { action: 'snooze', adminId: '991267', until: new Date('2027-01-01') };
  */
-export interface SnoozeAction {
+export interface SnoozeAction extends SnoozeFields {
   action: 'snooze';
+}
+
+/**
+ * The fields of a snooze, as `snooze()` takes them.
+ *
+ * @example
+ * const fields: SnoozeFields = { adminId: '991267', until: new Date('2027-01-01') };
+ */
+export interface SnoozeFields {
   adminId: Id;
   /** A `Date`, or Unix seconds (not milliseconds). */
   until: Date | number;
@@ -40,8 +58,17 @@ export interface SnoozeAction {
  * @example
  * const action: OpenAction = { action: 'open', adminId: '991267' };
  */
-export interface OpenAction {
+export interface OpenAction extends OpenFields {
   action: 'open';
+}
+
+/**
+ * The fields of an open, as `open()` takes them.
+ *
+ * @example
+ * const fields: OpenFields = { adminId: '991267' };
+ */
+export interface OpenFields {
   adminId: Id;
 }
 
@@ -51,10 +78,19 @@ export interface OpenAction {
  * @example
  * const action: AssignAction = { action: 'assign', adminId: '991267', assignee: { type: 'team', id: 5017691 } };
  */
-export interface AssignAction {
+export interface AssignAction extends AssignFields {
   action: 'assign';
+}
+
+/**
+ * The fields of an assignment, as `assign()` takes them.
+ *
+ * @example
+ * const fields: AssignFields = { adminId: '991267', assignee: { type: 'admin', id: 814860 } };
+ */
+export interface AssignFields<T extends 'admin' | 'team' = 'admin' | 'team'> {
   adminId: Id;
-  assignee: { type: 'admin' | 'team'; id: Id };
+  assignee: { type: T; id: Id };
   message?: string;
 }
 
@@ -64,10 +100,19 @@ export interface AssignAction {
  * @example
  * const action: UnassignAction = { action: 'unassign', adminId: '991267', from: 'team' };
  */
-export interface UnassignAction {
+export interface UnassignAction extends UnassignFields {
   action: 'unassign';
+}
+
+/**
+ * The fields of an unassignment, as `unassign()` takes them.
+ *
+ * @example
+ * const fields: UnassignFields = { adminId: '991267', from: 'team' };
+ */
+export interface UnassignFields<F extends 'admin' | 'team' = 'admin' | 'team'> {
   adminId: Id;
-  from: 'admin' | 'team';
+  from: F;
 }
 
 /**

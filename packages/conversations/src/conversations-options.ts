@@ -1,4 +1,5 @@
-import type { IntercomClientOptions } from '@conversation-kit/fetch';
+import type { Region } from '@conversation-kit/fetch';
+import type { IntercomVersion } from '@conversation-kit/types';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { RetryOptions } from './retry-defaults.js';
 
@@ -6,15 +7,39 @@ import type { RetryOptions } from './retry-defaults.js';
  * How to reach Intercom, and how calls time out and retry.
  *
  * @example
- * const options: ConversationsOptions = { token: process.env.INTERCOM_TOKEN!, region: 'eu', timeoutMs: 10_000 };
+ * const options: ConversationsOptions = { token: process.env.INTERCOM_TOKEN!, region: 'eu', retry: 3 };
  */
-export interface ConversationsOptions extends IntercomClientOptions {
+export interface ConversationsOptions {
+  /** The access token, sent as `Authorization: Bearer …`. It never appears in errors. */
+  token: string;
+  /** The region whose server to call (default `us`). Give this or `baseUrl`, not both. */
+  region?: Region;
+  /** Another server to call instead of a region's, such as a proxy or a test server. */
+  baseUrl?: string;
+  /**
+   * The `fetch` to send requests with (default: the global one, called as `fetch(url, init)`).
+   * A `fetch` given here receives one `Request` per attempt; building it costs some CPU time.
+   */
+  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Headers to send with every request. `Authorization` and `Intercom-Version` come from `token`
+   * and `intercomVersion` only.
+   */
+  headers?: Record<string, string>;
+  /** The `Intercom-Version` header (default: the version these types describe). */
+  intercomVersion?: IntercomVersion;
   /** How long one attempt may take, in milliseconds (default 30,000). */
   timeoutMs?: number;
-  /** Retries after the first attempt (default 2); shorthand for `retry.maxRetries`. */
-  maxRetries?: number;
-  /** The rest of the retry policy; see `retryDefaults`. */
-  retry?: RetryOptions;
+  /**
+   * How calls retry: the number of retries after the first attempt, or the whole policy; see
+   * `retryDefaults`. `retry: 0` never retries.
+   */
+  retry?: number | RetryOptions;
+  /**
+   * The largest response body read, in bytes (default 16 MiB, far above a conversation with all
+   * of its 500 parts). A larger answer fails with `UnexpectedResponseError` and is not read further.
+   */
+  maxResponseBytes?: number;
   /**
    * Where the rate-limit budget is kept (default: `createInProcessRateLimitStore()`, in this
    * process). Give several processes one shared store, such as `createRedisRateLimitStore` of
@@ -25,4 +50,9 @@ export interface ConversationsOptions extends IntercomClientOptions {
   now?: () => number;
   /** How to wait between attempts (default: a timer that the signal cancels); for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The source of the backoff's jitter, a number from 0 (inclusive) to 1 (exclusive); default
+   * `Math.random`. Give a fixed function for deterministic waits.
+   */
+  random?: () => number;
 }

@@ -1,20 +1,22 @@
-import { createIntercomClient, type IntercomClientOptions } from '@conversation-kit/fetch';
 import type { Conversation } from '@conversation-kit/types';
 import { actionRequest } from './action-request.js';
 import type {
   ActionResult,
+  AssignFields,
   ClosedConversation,
+  CloseFields,
   ConversationAction,
   Exactly,
   Id,
+  OpenFields,
   OpenedConversation,
+  SnoozeFields,
   SnoozedConversation,
+  UnassignFields,
 } from './conversation-action.js';
 import type { ConversationsOptions } from './conversations-options.js';
-import { defaultSleep } from './default-sleep.js';
 import { redactSecret } from './errors/redact-secret.js';
-import { ValidationError } from './errors/validation-error.js';
-import { checkedId, checkedSignal, describeValue } from './id-validation.js';
+import { checkedId } from './id-validation.js';
 import {
   manageMany,
   type ManageManyItem,
@@ -24,8 +26,13 @@ import {
 import { createInProcessRateLimitStore } from './in-process-rate-limit-store.js';
 import { RateLimitPacer } from './rate-limit-pacer.js';
 import type { RateLimitState } from './rate-limit-state.js';
-import { retryDefaults } from './retry-defaults.js';
+import { parseOptions } from './options/parse-options.js';
 import { sendWithRetries, type CallContext } from './send-with-retries.js';
+import { checkedSignal } from './validation/checked-signal.js';
+import { ownFields } from './validation/own-fields.js';
+
+// Each shorthand takes the fields of its action (the same interfaces the action types extend, and
+// the action table is checked against) besides the call options.
 
 /** Options every single call takes. */
 export interface CallOptions {
@@ -42,26 +49,20 @@ export interface CallOptions {
  */
 export interface Conversations {
   /** Closes a conversation, optionally leaving a message. */
-  close(
-    id: Id,
-    options: { adminId: Id; message?: string } & CallOptions,
-  ): Promise<ClosedConversation>;
+  close(id: Id, options: CloseFields & CallOptions): Promise<ClosedConversation>;
   /** Snoozes a conversation until a `Date` or Unix seconds in the future. */
-  snooze(
-    id: Id,
-    options: { adminId: Id; until: Date | number } & CallOptions,
-  ): Promise<SnoozedConversation>;
+  snooze(id: Id, options: SnoozeFields & CallOptions): Promise<SnoozedConversation>;
   /** Opens a closed or snoozed conversation. */
-  open(id: Id, options: { adminId: Id } & CallOptions): Promise<OpenedConversation>;
+  open(id: Id, options: OpenFields & CallOptions): Promise<OpenedConversation>;
   /** Assigns a conversation to an admin or a team, optionally leaving a message. */
   assign<T extends 'admin' | 'team'>(
     id: Id,
-    options: { adminId: Id; assignee: { type: T; id: Id }; message?: string } & CallOptions,
+    options: AssignFields<T> & CallOptions,
   ): Promise<ActionResult<{ action: 'assign'; adminId: Id; assignee: { type: T; id: Id } }>>;
   /** Removes a conversation's admin or team assignee. */
   unassign<F extends 'admin' | 'team'>(
     id: Id,
-    options: { adminId: Id; from: F } & CallOptions,
+    options: UnassignFields<F> & CallOptions,
   ): Promise<ActionResult<{ action: 'unassign'; adminId: Id; from: F }>>;
   /** Performs any action; the result is typed by the action. */
   manage<const A extends ConversationAction>(
@@ -89,89 +90,52 @@ export interface Conversations {
  * await conversations.snooze('123', { adminId: '991267', until: new Date(Date.now() + 86_400_000) });
  */
 export function createConversations(options: ConversationsOptions): Conversations {
-  if (typeof options !== 'object' || options === null) {
-    throw new ValidationError(
-      'options',
-      `is ${describeValue(options)}`,
-      'an object such as { token }',
-    );
-  }
-  const {
-    timeoutMs = 30_000,
-    maxRetries,
-    retry = {},
-    now = Date.now,
-    sleep = defaultSleep,
-    rateLimitStore,
-    ...clientOptions
-  } = options;
-  const settings = {
-    ...retryDefaults,
-    ...retry,
-    ...(maxRetries === undefined ? {} : { maxRetries }),
-  };
-  // Node's timers hold at most 2^31 - 1 ms; a longer timeout would fire at once.
-  checkWhole('timeoutMs', timeoutMs, 1, 2_147_483_647);
-  checkWhole('maxRetries', settings.maxRetries, 0, 100);
-  checkWhole('retry.baseDelayMs', settings.baseDelayMs, 0, 2_147_483_647);
-  checkWhole('retry.maxDelayMs', settings.maxDelayMs, 0, 2_147_483_647);
-  checkWhole('retry.maxRateLimitWaitMs', settings.maxRateLimitWaitMs, 0, 2_147_483_647);
-  if (typeof settings.retryMessagesAfterAmbiguousFailure !== 'boolean') {
-    throw new ValidationError(
-      'retry.retryMessagesAfterAmbiguousFailure',
-      `is ${describeValue(settings.retryMessagesAfterAmbiguousFailure)}`,
-      'true or false',
-    );
-  }
-  if (typeof now !== 'function' || typeof sleep !== 'function') {
-    throw new ValidationError(
-      typeof now !== 'function' ? 'now' : 'sleep',
-      'is not a function',
-      'a function, or nothing',
-    );
-  }
-  const timing = { now, sleep };
+  const settings = parseOptions(options);
+  const { now } = settings;
+  const timing = { now, sleep: settings.sleep };
   const context: CallContext = {
-    client: createIntercomClient(clientOptions as IntercomClientOptions),
+    transport: settings,
     pacer: new RateLimitPacer({
-      store: rateLimitStore ?? createInProcessRateLimitStore({ now }),
+      store: settings.rateLimitStore ?? createInProcessRateLimitStore({ now }),
       timing,
-      maxWaitMs: settings.maxRateLimitWaitMs,
+      maxWaitMs: settings.retry.maxRateLimitWaitMs,
     }),
     timing,
-    timeoutMs,
-    retry: settings,
-    random: Math.random,
+    retry: settings.retry,
+    random: settings.random,
   };
 
   const perform = async (
     id: unknown,
     action: unknown,
-    signal: AbortSignal | undefined,
+    signalGiven: unknown,
     path = 'action',
   ): Promise<Conversation> => {
     const conversationId = checkedId(id, 'id');
-    checkedSignal(signal, `${path === 'options' ? 'options' : 'callOptions'}.signal`);
+    const signal = checkedSignal(
+      signalGiven,
+      `${path === 'options' ? 'options' : 'callOptions'}.signal`,
+    );
     const request = actionRequest(action, path, now());
     return sendWithRetries(context, conversationId, request, signal).catch((error: unknown) => {
-      throw redactSecret(error, clientOptions.token);
+      throw redactSecret(error, settings.token);
     });
   };
   // Each shorthand takes its own fields and the signal; the rest of the options become the action.
   const shorthand =
     (kind: ConversationAction['action']) =>
     (id: Id, callOptions: object): Promise<never> => {
-      if (typeof callOptions !== 'object' || callOptions === null) {
-        return Promise.reject(
-          new ValidationError(
-            'options',
-            `is ${describeValue(callOptions)}`,
-            'an object such as { adminId }',
-          ),
-        );
+      let action: Record<string, unknown>;
+      let signal: unknown;
+      try {
+        const fields = ownFields(callOptions, 'options', 'an object such as { adminId }');
+        signal = fields.get('signal');
+        fields.delete('signal');
+        action = { ...Object.fromEntries(fields), action: kind };
+      } catch (error) {
+        return Promise.reject(error as Error);
       }
-      const { signal, ...fields } = callOptions as { signal?: AbortSignal };
-      return perform(id, { ...fields, action: kind }, signal, 'options') as Promise<never>;
+      return perform(id, action, signal, 'options') as Promise<never>;
     };
 
   return {
@@ -180,26 +144,22 @@ export function createConversations(options: ConversationsOptions): Conversation
     open: shorthand('open'),
     assign: shorthand('assign'),
     unassign: shorthand('unassign'),
-    manage: (id, action, callOptions) => perform(id, action, callOptions?.signal) as Promise<never>,
+    manage: (id, action, callOptions) => {
+      let signal: unknown;
+      try {
+        signal =
+          callOptions === undefined
+            ? undefined
+            : ownFields(callOptions, 'callOptions', 'an object such as { signal }').get('signal');
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+      return perform(id, action, signal) as Promise<never>;
+    },
     manageMany: (items, manyOptions) =>
       manageMany(items, manyOptions, (id, action, signal) => perform(id, action, signal)),
     get rateLimit() {
       return context.pacer.state;
     },
   };
-}
-
-function checkWhole(field: string, value: unknown, minimum: number, maximum: number): void {
-  if (
-    typeof value !== 'number' ||
-    !Number.isSafeInteger(value) ||
-    value < minimum ||
-    value > maximum
-  ) {
-    throw new ValidationError(
-      field,
-      `is ${typeof value === 'number' ? value : describeValue(value)}`,
-      `a whole number from ${minimum} to ${maximum}`,
-    );
-  }
 }

@@ -11,7 +11,6 @@ import {
   errorListBody,
   harnessesClosedAfterEach,
   partsWithBody,
-  START_MS,
   type SharedClock,
   exhaustedWindow,
 } from './test-support/faults-harness.js';
@@ -293,11 +292,6 @@ test('a 502 proxy page makes a readable ServerError', async () => {
   expect(error).toBeInstanceOf(ServerError);
   expect((error as ServerError).message).toContain('non-JSON body: 502 Bad Gateway nginx');
   expect(error).toMatchObject({ status: 502, errors: [], mayHaveBeenApplied: true });
-});
-
-test('the clock started where the harness says (sanity for the waits above)', async () => {
-  const { clock } = await start();
-  expect(clock.ms).toBe(START_MS);
 });
 
 test('no unhandled rejection in this file', async () => {

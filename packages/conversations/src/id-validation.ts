@@ -1,8 +1,13 @@
 import { ValidationError } from './errors/validation-error.js';
+import { describeValue } from './validation/describe-value.js';
+
+// Kept here for the modules that import them from this file.
+export { describeValue } from './validation/describe-value.js';
+export { checkedSignal } from './validation/checked-signal.js';
 
 /**
- * Checks an Intercom id and returns it as the string the API takes: non-empty, with no
- * whitespace or control characters, or a non-negative safe integer.
+ * Checks an Intercom id and returns it as the string the API takes: non-empty, well-formed
+ * Unicode, with no whitespace or control characters, or a non-negative safe integer.
  *
  * @example
  * checkedId(991267, 'adminId'); // '991267'
@@ -13,7 +18,7 @@ export function checkedId(value: unknown, field: string): string {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new ValidationError(
         field,
-        `is ${value}`,
+        `is ${describeValue(value)}`,
         'a whole number of 0 or more, or its digits as a string',
       );
     }
@@ -38,31 +43,13 @@ export function checkedId(value: unknown, field: string): string {
       'the bare id, such as "991267"',
     );
   }
+  // encodeURIComponent throws on a lone surrogate, which would otherwise pass for a network failure.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
+    throw new ValidationError(
+      field,
+      'contains a lone surrogate (malformed Unicode)',
+      'a well-formed id, such as "991267"',
+    );
+  }
   return value;
-}
-
-/**
- * Names a value's kind for an error message, without quoting strings (which could be secrets).
- *
- * @example
- * describeValue(null); // 'null'
- */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return 'a Date';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/**
- * Checks that an optional signal is an `AbortSignal`, so a wrong value fails here, named, rather
- * than deep inside a request.
- *
- * @example
- * checkedSignal(controller.signal, 'options.signal');
- */
-export function checkedSignal(signal: unknown, field: string): AbortSignal | undefined {
-  if (signal === undefined || signal instanceof AbortSignal) return signal;
-  throw new ValidationError(field, `is ${describeValue(signal)}`, 'an AbortSignal, or nothing');
 }

@@ -7,16 +7,21 @@ export type { ConversationsOptions } from './conversations-options.js';
 export type {
   ActionResult,
   AssignAction,
+  AssignFields,
   ClosedConversation,
   CloseAction,
+  CloseFields,
   ConversationAction,
   Exactly,
   Id,
   OpenAction,
+  OpenFields,
   OpenedConversation,
   SnoozeAction,
+  SnoozeFields,
   SnoozedConversation,
   UnassignAction,
+  UnassignFields,
 } from './conversation-action.js';
 export type {
   ManageManyItem,
@@ -29,6 +34,7 @@ export type { RateLimitState } from './rate-limit-state.js';
 export type { RateLimitReservation, RateLimitSlot, RateLimitStore } from './rate-limit-store.js';
 export { createInProcessRateLimitStore } from './in-process-rate-limit-store.js';
 export { retryDefaults, type RetryOptions } from './retry-defaults.js';
+export { RedirectError } from './errors/redirect-error.js';
 export { ConversationsError } from './errors/conversations-error.js';
 export { ValidationError } from './errors/validation-error.js';
 export { ApiError, type ApiErrorDetail } from './errors/api-error.js';

@@ -1,43 +1,45 @@
-import type { Client } from 'openapi-fetch';
 import type { Conversation } from '@conversation-kit/types';
-import type { paths } from '@conversation-kit/fetch';
 import type { ActionRequest } from './action-request.js';
 import { apiErrorForAnswer } from './errors/api-error-for-answer.js';
 import { conversationFromAnswer } from './conversation-from-answer.js';
 import { AbortError } from './errors/abort-error.js';
 import { ConnectionError } from './errors/connection-error.js';
-import { appliedEarlier } from './errors/applied-earlier.js';
-import { ConversationsError } from './errors/conversations-error.js';
+import type { ConversationsError } from './errors/conversations-error.js';
+import { RateLimitError } from './errors/rate-limit-error.js';
+import { RedirectError } from './errors/redirect-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { rateLimitFrom } from './rate-limit-state.js';
 import type { RateLimitPacer, Timing } from './rate-limit-pacer.js';
-import type { retryDefaults } from './retry-defaults.js';
+import type { RetryOptions } from './retry-defaults.js';
 import { waitForRateLimit } from './retry-after.js';
-import { sendAttempt, type AttemptResult } from './send-attempt.js';
+import { retryClassOfStatus, type RetryClass } from './retry-policy.js';
+import { sendAttempt, type AttemptResult, type Transport } from './send-attempt.js';
 
 /** Everything a call needs besides the action. */
 export interface CallContext {
-  client: Client<paths>;
+  transport: Transport;
   pacer: RateLimitPacer;
   timing: Timing;
-  timeoutMs: number;
-  retry: typeof retryDefaults;
+  retry: Readonly<Required<RetryOptions>>;
   random: () => number;
 }
 
-/** A failed attempt: the error to throw, and whether trying again is safe. */
+/** A failed attempt: the error to throw, built once, and whether trying again is safe. */
 interface Failure {
   error: ConversationsError;
-  /** `safe`: not processed; `ambiguous`: maybe processed; `final`: retrying cannot help. */
-  retry: 'safe' | 'ambiguous' | 'final';
+  retry: RetryClass;
   waitMs?: number | undefined;
 }
 
+type FailedAttempt = Exclude<AttemptResult, { kind: 'aborted' }>;
+
 /**
- * Sends an action until it succeeds or the retry policy says stop: 429, 503 and refused
- * connections are always retried (they were not processed); 500, 502, 504, resets and timeouts
- * only for actions that converge when repeated, never for one that posts a message unless the
- * caller opted in. The caller's signal cancels at once, in flight or while waiting.
+ * Sends an action until it succeeds or the retry policy (`retry-policy.ts`) says stop: `safe`
+ * failures are always retried, `ambiguous` ones only for actions that converge when repeated,
+ * never for one that posts a message unless the caller opted in, `final` ones never. Every error
+ * says whether this or an earlier attempt may have been applied. The caller's signal cancels at
+ * once, in flight or while waiting.
  *
  * @example
  * const conversation = await sendWithRetries(context, '123', actionRequest(action, 'action', Date.now()), signal);
@@ -50,55 +52,59 @@ export async function sendWithRetries(
 ): Promise<Conversation> {
   const { retry, timing } = context;
   const repeatable = !request.postsMessage || retry.retryMessagesAfterAmbiguousFailure;
-  // Whether an earlier attempt may have taken effect: an error thrown later must still say so.
-  let mayHaveBeenApplied = false;
-  const abortError = (cause: unknown): AbortError =>
-    new AbortError('The call was aborted.', { cause, mayHaveBeenApplied });
+  // Whether an earlier attempt may have taken effect: every error thrown later must say so.
+  let appliedEarlier = false;
+  const abortError = (cause: unknown, applied: boolean): AbortError =>
+    new AbortError('The call was aborted.', { cause, mayHaveBeenApplied: applied });
   for (let attempt = 0; ; attempt += 1) {
-    if (signal?.aborted) throw abortError(signal.reason);
+    if (signal?.aborted) throw abortError(signal.reason, appliedEarlier);
     const release = await context.pacer.acquire(signal).catch((error: unknown) => {
-      if (signal?.aborted) throw abortError(signal.reason);
-      throw mayHaveBeenApplied && error instanceof ConversationsError
-        ? appliedEarlier(error)
-        : error;
+      if (signal?.aborted) throw abortError(signal.reason, appliedEarlier);
+      throw appliedEarlier && error instanceof RateLimitError ? refusedAfterApplied(error) : error;
     });
-    const result = await sendAttempt(context.client, conversationId, request.body, {
-      timeoutMs: context.timeoutMs,
-      signal,
-    });
-    release(result.kind === 'answer' ? result.headers : undefined);
+    const result = await sendAttempt(context.transport, conversationId, request.body, signal);
+    release(result.kind === 'answer' || result.kind === 'unreadable' ? result.headers : undefined);
 
     if (result.kind === 'answer' && result.status >= 200 && result.status < 300) {
       return conversationFromAnswer(result.status, result.body, request.expectation);
     }
-    if (result.kind === 'aborted') {
-      mayHaveBeenApplied ||= result.sent;
-      throw abortError(result.cause);
-    }
-    const failure = failureOf(result, timing.now(), context.timeoutMs);
-    if (mayHaveBeenApplied) appliedEarlier(failure.error);
-    mayHaveBeenApplied ||= failure.error.mayHaveBeenApplied;
+    if (result.kind === 'aborted') throw abortError(result.cause, appliedEarlier || result.sent);
+    const failure = failureOf(result, appliedEarlier, timing.now(), context.transport.timeoutMs);
+    appliedEarlier = failure.error.mayHaveBeenApplied;
     const retryable = failure.retry === 'safe' || (failure.retry === 'ambiguous' && repeatable);
     if (!retryable || attempt >= retry.maxRetries) throw failure.error;
-
-    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
-    const waitMs = failure.waitMs ?? backoff * (0.5 + context.random() / 2);
     if (failure.waitMs !== undefined && failure.waitMs > retry.maxRateLimitWaitMs) {
       throw failure.error;
     }
+    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
+    const waitMs = failure.waitMs ?? backoff * (0.5 + context.random() / 2);
     try {
       await timing.sleep(waitMs, signal);
     } catch (error) {
-      throw signal?.aborted ? abortError(signal.reason) : error;
+      throw signal?.aborted ? abortError(signal.reason, appliedEarlier) : error;
     }
   }
 }
 
+/** The pacer's refusal, made again with the news that an earlier attempt may have been applied. */
+function refusedAfterApplied(error: RateLimitError): RateLimitError {
+  return new RateLimitError({
+    status: error.status,
+    errors: error.errors,
+    requestId: error.requestId,
+    rateLimit: error.rateLimit,
+    resetAt: error.resetAt,
+    mayHaveBeenApplied: true,
+  });
+}
+
 function failureOf(
-  result: Exclude<AttemptResult, { kind: 'aborted' }>,
+  result: FailedAttempt,
+  appliedEarlier: boolean,
   nowMs: number,
   timeoutMs: number,
 ): Failure {
+  const earlier = appliedEarlier ? ' An earlier attempt may have been applied.' : '';
   switch (result.kind) {
     case 'timeout':
       return {
@@ -110,21 +116,34 @@ function failureOf(
         error: new ConnectionError(
           result.reachedServer
             ? 'The connection failed after the request was sent. The action may have been applied.'
-            : 'Could not connect to Intercom; nothing was sent.',
-          { mayHaveBeenApplied: result.reachedServer, cause: result.cause },
+            : `Could not connect to Intercom; nothing was sent.${earlier}`,
+          { mayHaveBeenApplied: result.reachedServer || appliedEarlier, cause: result.cause },
         ),
         retry: result.reachedServer ? 'ambiguous' : 'safe',
       };
+    case 'redirect':
+      return { error: new RedirectError(result.status, result.targetOrigin), retry: 'final' };
+    case 'unreadable':
+      return { error: new UnexpectedResponseError(result.status, result.problem), retry: 'final' };
     case 'answer': {
       const { status, headers, body } = result;
-      const ambiguous = status === 500 || status === 502 || status === 504;
+      const retry = retryClassOfStatus(status);
       const rateLimit = rateLimitFrom(headers);
       const waitMs = status === 429 ? waitForRateLimit(headers, nowMs) : undefined;
       const resetAt = waitMs === undefined ? rateLimit?.resetAt : new Date(nowMs + waitMs);
-      const error = apiErrorForAnswer(status, body, rateLimit, resetAt, ambiguous);
-      if (status === 429) return { error, retry: 'safe', waitMs: waitMs ?? 1000 };
-      if (status === 503) return { error, retry: 'safe' };
-      return { error, retry: ambiguous ? 'ambiguous' : 'final' };
+      const parsed = parsedBody(body);
+      const applied = retry === 'ambiguous' || appliedEarlier;
+      const error = apiErrorForAnswer(status, parsed, rateLimit, resetAt, applied);
+      return { error, retry, ...(status === 429 && { waitMs: waitMs ?? 1000 }) };
     }
+  }
+}
+
+// An error body is Intercom's JSON error list, or a proxy's text or HTML page.
+function parsedBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }

@@ -9,6 +9,8 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
+  retryDefaults,
   ServerError,
   TimeoutError,
   UnexpectedResponseError,
@@ -19,11 +21,13 @@ import {
   type CloseAction,
   type ConversationAction,
   type Conversations,
+  type ConversationsOptions,
   type ManageManyOutcome,
   type OpenAction,
   type OpenedConversation,
   type SnoozeAction,
   type SnoozedConversation,
+  type RetryOptions,
   type UnassignAction,
 } from './index.js';
 
@@ -413,5 +417,26 @@ describe('errors', () => {
     expectTypeOf<TimeoutError['timeoutMs']>().toEqualTypeOf<number>();
     expectTypeOf<UnexpectedResponseError['status']>().toEqualTypeOf<number>();
     expectTypeOf<ConversationsError['toJSON']>().returns.toEqualTypeOf<Record<string, unknown>>();
+  });
+});
+
+describe('the retry option', () => {
+  test('takes a number of retries or the policy; maxRetries is gone; retryDefaults is readonly', () => {
+    expectTypeOf<ConversationsOptions['retry']>().toEqualTypeOf<
+      number | RetryOptions | undefined
+    >();
+    expectTypeOf<{ token: string; retry: 3 }>().toExtend<ConversationsOptions>();
+    expectTypeOf<{ token: string; retry: { maxRetries: 3 } }>().toExtend<ConversationsOptions>();
+    // @ts-expect-error: maxRetries is no longer an option
+    const former: ConversationsOptions = { token: 't', maxRetries: 3 };
+    void former;
+    // @ts-expect-error: retryDefaults is frozen, and typed so
+    retryDefaults.maxRetries = 5;
+  });
+
+  test('RedirectError names its status and target origin', () => {
+    expectTypeOf<RedirectError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<RedirectError['targetOrigin']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<RedirectError>().toExtend<ConversationsError>();
   });
 });

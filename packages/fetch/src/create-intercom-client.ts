@@ -6,10 +6,13 @@ import { defaultIntercomVersion, servers, type Region } from './generated/operat
 // `exports.default` beside `__esModule`, and this package's CommonJS build, bundled from ES
 // module source, takes a default import the way Node does: the whole `module.exports`. There the
 // function is one level down.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === 'function'
+// Resolved when a client is made, not at load: a bundle that uses only this package's data (the
+// operation table, the servers) then leaves openapi-fetch out.
+function createClientFunction(): typeof openapiFetch {
+  return typeof openapiFetch === 'function'
     ? openapiFetch
     : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
+}
 
 /**
  * How to reach Intercom: the access token, and either a region or a base URL.
@@ -52,7 +55,7 @@ export function createIntercomClient(options: IntercomClientOptions): Client<pat
   }
   const token = checkedToken(options.token);
   const headers = checkedHeaders(options.headers);
-  const clientOptions: Parameters<typeof createClient>[0] = {
+  const clientOptions: Parameters<typeof openapiFetch>[0] = {
     baseUrl: baseUrlOf(options),
     headers: {
       Accept: 'application/json',
@@ -67,7 +70,7 @@ export function createIntercomClient(options: IntercomClientOptions): Client<pat
     }
     clientOptions.fetch = options.fetch;
   }
-  return createClient<paths>(clientOptions);
+  return createClientFunction()<paths>(clientOptions);
 }
 
 // The token goes into a header, where only visible ASCII is safe: anything else would fail every

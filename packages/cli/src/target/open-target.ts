@@ -1,4 +1,8 @@
-import { createConversations, type Conversations } from '@conversation-kit/conversations';
+import {
+  createConversations,
+  ValidationError,
+  type Conversations,
+} from '@conversation-kit/conversations';
 import { UsageError } from '../errors/usage-error.js';
 import type { ActionLine } from '../input/input-line.js';
 import { fakeSeeds } from './fake-seeds.js';
@@ -71,11 +75,16 @@ export async function openTarget(
         : { baseUrl: choice.baseUrl }),
     });
   } catch (error) {
-    const message = (error as Error).message
-      .replaceAll('options.token', choice.tokenEnv)
-      .replaceAll('options.baseUrl', '--base-url')
-      .replaceAll('options.region', '--region');
-    throw new UsageError(message);
+    if (!(error instanceof ValidationError)) throw new UsageError((error as Error).message);
+    // The client names its options; the user gave them as these.
+    const given: Record<string, string> = {
+      token: choice.tokenEnv,
+      baseUrl: '--base-url',
+      region: '--region',
+    };
+    throw new UsageError(
+      `${given[error.field] ?? error.field} ${error.problem}; expected ${error.expected}`,
+    );
   }
   return {
     conversations,

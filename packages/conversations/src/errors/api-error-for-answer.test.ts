@@ -49,7 +49,7 @@ describe('a 5xx with a hostile body ends as a ServerError whose message is bound
         token: TOKEN,
         baseUrl: server.url,
         timeoutMs: 1000,
-        maxRetries: 0,
+        retry: 0,
       });
 
       const error = (await rejectionOf(

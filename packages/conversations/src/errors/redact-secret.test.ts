@@ -82,7 +82,7 @@ function expectNoSecret(error: unknown): void {
 }
 
 function clientOf(url: string) {
-  return createConversations({ token: TOKEN, baseUrl: url, timeoutMs: 5_000, maxRetries: 0 });
+  return createConversations({ token: TOKEN, baseUrl: url, timeoutMs: 5_000, retry: 0 });
 }
 
 /** The token the request carried, read from its header: what an echoing server gives back. */

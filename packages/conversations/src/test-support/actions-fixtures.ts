@@ -7,15 +7,9 @@ import { afterEach } from 'vitest';
 import { createConversations, type Conversations, type ConversationsOptions } from '../index.js';
 import { TOKEN } from './token.js';
 
-/** The admin and the team every fake started here knows. */
-export const ADMIN_ID = '991267';
-export const TEAM_ID = '5017691';
-/** Another admin the fakes know, to assign conversations to. */
-export const OTHER_ADMIN_ID = '814860';
+import { ADMIN_ID, NOW_MS, OTHER_ADMIN_ID, TEAM_ID } from './constants.js';
 
-/** The clock shared by fakes and clients, fixed so no test depends on the time: 2026-01-01T00:00:00Z. */
-export const NOW_MS = Date.UTC(2026, 0, 1);
-export const NOW_SECONDS = NOW_MS / 1000;
+export { ADMIN_ID, NOW_MS, NOW_SECONDS, OTHER_ADMIN_ID, TEAM_ID } from './constants.js';
 
 /**
  * Registers an `afterEach` that closes every fake started in the test, and returns how to start
@@ -48,17 +42,22 @@ export function fakesClosedAfterEach(): (options?: FakeIntercomOptions) => Promi
  * here expects a wait.
  *
  * @example
- * const conversations = clientFor(fake, { maxRetries: 0 });
+ * const conversations = clientFor(fake, { retry: 0 });
  */
 export function clientFor(
   fake: FakeIntercom,
-  options: Omit<ConversationsOptions, 'token' | 'baseUrl'> = {},
+  options: Omit<ConversationsOptions, 'token' | 'baseUrl'> & {
+    /** The number of retries, as `retry: n`; older suites spell it this way. */
+    maxRetries?: number;
+  } = {},
 ): Conversations {
+  const { maxRetries, ...rest } = options;
   return createConversations({
     token: TOKEN,
     baseUrl: fake.url,
     now: () => NOW_MS,
     sleep: (ms) => Promise.reject(new Error(`unexpected wait of ${ms} ms`)),
-    ...options,
+    ...(maxRetries === undefined ? {} : { retry: maxRetries }),
+    ...rest,
   });
 }

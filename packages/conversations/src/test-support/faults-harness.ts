@@ -11,12 +11,9 @@ import { createConversations, type Conversations } from '../create-conversations
 import type { Conversation } from '../index.js';
 import { TOKEN } from './token.js';
 
-/** The admin and the team every fake knows. */
-export const ADMIN_ID = '991267';
-export const TEAM_ID = '5017691';
+import { ADMIN_ID, START_MS, TEAM_ID } from './constants.js';
 
-/** 2026-01-01T00:00:00Z: aligned to the minute, so rate-limit windows start on it. */
-export const START_MS = Date.UTC(2026, 0, 1);
+export { ADMIN_ID, START_MS, TEAM_ID } from './constants.js';
 
 /** A clock both the fake and the client read, moved only by the injected `sleep`. */
 export interface SharedClock {

@@ -8,6 +8,7 @@ import { PermissionDeniedError } from './errors/permission-denied-error.js';
 import { RateLimitError } from './errors/rate-limit-error.js';
 import { RateLimitWaitError } from './errors/rate-limit-wait-error.js';
 import { ServerError } from './errors/server-error.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import { retryDefaults } from './retry-defaults.js';
 import { collect, rejectionOf } from './test-support/collected-errors.js';
 import {
@@ -34,17 +35,17 @@ const unavailable = {
   body: errorListBody('service_unavailable', 'Try again'),
 } as const;
 
-describe('maxRetries bounds the retries', () => {
+describe('retry bounds the retries', () => {
   const cases = [
-    { label: 'maxRetries: 0', options: { maxRetries: 0 }, retries: 0 },
-    { label: 'maxRetries: 1', options: { maxRetries: 1 }, retries: 1 },
+    { label: 'retry: 0', options: { retry: 0 }, retries: 0 },
+    { label: 'retry: 1', options: { retry: 1 }, retries: 1 },
     { label: 'the default', options: {}, retries: 2 },
-    { label: 'maxRetries: 5', options: { maxRetries: 5 }, retries: 5 },
+    { label: 'retry: 5', options: { retry: 5 }, retries: 5 },
     { label: 'retry: { maxRetries: 5 }', options: { retry: { maxRetries: 5 } }, retries: 5 },
     {
-      label: 'maxRetries: 1 over retry: { maxRetries: 5 }',
-      options: { maxRetries: 1, retry: { maxRetries: 5 } },
-      retries: 1,
+      label: 'retry: { baseDelayMs: 100 }, the default retries',
+      options: { retry: { baseDelayMs: 100 } },
+      retries: 2,
     },
   ];
 
@@ -86,12 +87,12 @@ describe('maxRetries bounds the retries', () => {
     },
   );
 
-  test('an ambiguous failure that lasts surfaces after maxRetries, mayHaveBeenApplied: true', async () => {
+  test('an ambiguous failure that lasts surfaces after the retries, mayHaveBeenApplied: true', async () => {
     const { fake, waits, client } = await start();
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, { type: 'status', status: 500, body: errorListBody('server_error', 'x') });
 
-    const error = await rejectionOf(client({ maxRetries: 3 }).open(id, { adminId: ADMIN_ID }));
+    const error = await rejectionOf(client({ retry: 3 }).open(id, { adminId: ADMIN_ID }));
 
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ status: 500, mayHaveBeenApplied: true });
@@ -99,7 +100,7 @@ describe('maxRetries bounds the retries', () => {
     expect(waits).toHaveLength(3);
   });
 
-  test('a 429 that lasts surfaces as RateLimitError after maxRetries', async () => {
+  test('a 429 that lasts surfaces as RateLimitError after the retries', async () => {
     const { fake, waits, client } = await start();
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, { type: 'status', status: 429, headers: { 'Retry-After': '2' } });
@@ -122,7 +123,7 @@ describe('backoff', () => {
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, unavailable);
 
-    await rejectionOf(client({ maxRetries: 7 }).close(id, { adminId: ADMIN_ID }));
+    await rejectionOf(client({ retry: 7 }).close(id, { adminId: ADMIN_ID }));
 
     expect(fake.requests).toHaveLength(8);
     expect(waits).toHaveLength(7);
@@ -141,7 +142,7 @@ describe('backoff', () => {
     fake.fault(always, unavailable);
 
     await rejectionOf(
-      client({ maxRetries: 6, retry: { baseDelayMs: 100, maxDelayMs: 1_000 } }).close(id, {
+      client({ retry: { maxRetries: 6, baseDelayMs: 100, maxDelayMs: 1_000 } }).close(id, {
         adminId: ADMIN_ID,
       }),
     );
@@ -161,13 +162,25 @@ describe('backoff', () => {
     const { id: high } = fake.conversations.add({ state: 'open' });
 
     const random = vi.spyOn(Math, 'random').mockReturnValue(0);
-    await rejectionOf(client({ maxRetries: 5 }).close(low, { adminId: ADMIN_ID }));
+    await rejectionOf(client({ retry: 5 }).close(low, { adminId: ADMIN_ID }));
     expect(waits.splice(0)).toEqual([250, 500, 1_000, 2_000, 4_000]);
 
     random.mockReturnValue(0.999_999);
-    await rejectionOf(client({ maxRetries: 5 }).close(high, { adminId: ADMIN_ID }));
+    await rejectionOf(client({ retry: 5 }).close(high, { adminId: ADMIN_ID }));
     const expected = [500, 1_000, 2_000, 4_000, 8_000];
     waits.forEach((wait, n) => expect(wait).toBeCloseTo(expected[n]!, -1));
+  });
+
+  test('the random option makes the jitter deterministic', async () => {
+    const { fake, waits, client } = await start();
+    fake.fault(always, unavailable);
+    const { id } = fake.conversations.add({ state: 'open' });
+
+    await rejectionOf(client({ retry: 3, random: () => 0.5 }).close(id, { adminId: ADMIN_ID }));
+
+    // Each wait is the backoff times 0.5 + random / 2.
+    expect(waits).toEqual([375, 750, 1_500]);
+    expect(fake.requests).toHaveLength(4);
   });
 });
 
@@ -378,7 +391,7 @@ describe('4xx is never retried', () => {
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault(always, { type: 'status', status, body: errorListBody(code, 'No') });
 
-    const error = await rejectionOf(client({ maxRetries: 5 }).open(id, { adminId: ADMIN_ID }));
+    const error = await rejectionOf(client({ retry: 5 }).open(id, { adminId: ADMIN_ID }));
 
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toMatchObject({
@@ -486,6 +499,32 @@ describe('an error after retries still says an earlier attempt may have been app
     );
 
     expect(fake.requests.map((request) => request.fault)).toEqual(['delay', 'status']);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: true });
+  });
+
+  test('destroy after-apply, then the pacer refuses to wait that long: RateLimitError, mayHaveBeenApplied: true', async () => {
+    const { fake, client } = await start();
+    const { id } = fake.conversations.add({ state: 'open' });
+    fake.fault('next', { type: 'destroy', when: 'after-apply' });
+    let reservations = 0;
+    // Grants the first request, then says the window resets in an hour.
+    const store: RateLimitStore = {
+      reserve: async () =>
+        (reservations += 1) === 1
+          ? { granted: true, slot: { id: 'first' } }
+          : { granted: false, waitMs: 3_600_000 },
+      settle: async () => {},
+      state: undefined,
+      close: async () => {},
+    };
+
+    const error = await rejectionOf(
+      client({ rateLimitStore: store }).close(id, { adminId: ADMIN_ID }),
+    );
+
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.conversations.get(id)!.state).toBe('closed');
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ mayHaveBeenApplied: true });
   });

@@ -11,7 +11,10 @@ export const retryDefaults = {
   baseDelayMs: 500,
   /** The longest backoff between two attempts. */
   maxDelayMs: 8_000,
-  /** The longest wait for a rate-limit window to reset; a longer one throws `RateLimitError`. */
+  /**
+   * The longest wait for a rate-limit window to reset: a longer one throws `RateLimitWaitError`
+   * before sending, or `RateLimitError` when a 429 asks for it.
+   */
   maxRateLimitWaitMs: 60_000,
   /**
    * Whether to retry an action that posts a message (close or assign with `message`) after an

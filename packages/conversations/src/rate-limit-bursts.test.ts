@@ -81,7 +81,7 @@ describe.concurrent('bursts at window resets, on the real clock', () => {
   );
 
   test(
-    'manageMany with the defaults at 3 per second over 30 items: all succeed, no 429',
+    'manageMany with the defaults at 3 per second over 30 items: all succeed, at most one 429',
     {
       timeout: 60_000,
     },
@@ -94,7 +94,9 @@ describe.concurrent('bursts at window resets, on the real clock', () => {
 
       expect(failuresOf(report)).toEqual([]);
       expect(report).toMatchObject({ succeeded: 30, failed: 0 });
-      expect(statuses(fake).get(429) ?? 0).toBe(0);
+      // Before the first answer the budget is unknown and four go at once: into a window of
+      // three, one may be refused (and is retried); after that, none.
+      expect(statuses(fake).get(429) ?? 0).toBeLessThanOrEqual(1);
     },
   );
 });

@@ -20,7 +20,7 @@ export interface RateLimitBudget {
   windowEndMs: number;
   /** While `rolled`: requests counted against `limit` in that window, in flight ones included. */
   used: number;
-  /** 1 once any request has ended, so the first request no longer goes alone. */
+  /** 1 once any request has ended: before that, at most `FIRST_REQUESTS` go at once. */
   probed: number;
   /** Requests sent and not yet ended. */
   inFlight: number;
@@ -51,6 +51,15 @@ export const EMPTY_BUDGET: Readonly<RateLimitBudget> = Object.freeze({
  * await sleep(RATE_LIMIT_POLL_MS);
  */
 export const RATE_LIMIT_POLL_MS = 100;
+
+/**
+ * How many requests may be in flight before any has ended, while the budget is unknown: few
+ * enough for the smallest budget in practice, and as many as `manageMany`'s default concurrency.
+ *
+ * @example
+ * if (budget.probed === 0 && budget.inFlight >= FIRST_REQUESTS) wait();
+ */
+export const FIRST_REQUESTS = 4;
 
 /**
  * The window length assumed until two answers show it: Intercom's 10 seconds.
@@ -87,8 +96,8 @@ export type ReserveDecision =
  * Whether one more request may go now. Within a reported window, the fewest remaining reported
  * must exceed the requests in flight. Once that window has passed, and until an answer reports
  * the next one, requests are counted against the last known limit, those still in flight
- * included, so that the reset lets no burst through. Before any answer, one request goes alone to
- * learn the budget.
+ * included, so that the reset lets no burst through. Before any answer, at most `FIRST_REQUESTS`
+ * go, to learn the budget.
  *
  * @example
  * const decision = decideReserve(budget, Date.now());
@@ -97,7 +106,7 @@ export type ReserveDecision =
 export function decideReserve(current: RateLimitBudget, nowMs: number): ReserveDecision {
   const budget = rolledForward(current, nowMs);
   if (budget.resetAtMs === 0) {
-    if (budget.probed === 0 && budget.inFlight > 0) {
+    if (budget.probed === 0 && budget.inFlight >= FIRST_REQUESTS) {
       return { budget, granted: false, waitMs: RATE_LIMIT_POLL_MS, untilAnswer: true };
     }
     return { budget: { ...budget, inFlight: budget.inFlight + 1 }, granted: true };

@@ -13,8 +13,8 @@ export interface RetryOptions {
   /** The longest backoff between two attempts (default 8,000 ms). */
   maxDelayMs?: number;
   /**
-   * The longest wait for a rate-limit window to reset; a longer one throws `RateLimitError`
-   * (default 60,000 ms).
+   * The longest wait for a rate-limit window to reset: a longer one throws `RateLimitWaitError`
+   * before sending, or `RateLimitError` when a 429 asks for it (default 60,000 ms).
    */
   maxRateLimitWaitMs?: number;
   /**

@@ -1,23 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import {
   createInProcessRateLimitStore,
-  ValidationError,
   type RateLimitReservation,
   type RateLimitSlot,
   type RateLimitState,
   type RateLimitStore,
 } from '@conversation-kit/conversations';
-import { createClient } from 'redis';
 import { appKey } from './app-key.js';
+import { clientOf } from './redis-client.js';
+import { errorName, errorText, replyOf } from './script-reply.js';
+import { CommandTimeout, withTimeout } from './with-timeout.js';
 import { RATE_LIMIT_SCRIPT, RATE_LIMIT_SCRIPT_SHA } from './rate-limit-script.js';
 import { RedisRateLimitStoreError, type RedisOperation } from './redis-rate-limit-store-error.js';
-import {
-  checkedStoreOptions,
-  described,
-  type RedisConnection,
-  type RedisRateLimitStoreOptions,
-  type RedisScriptClient,
+import type {
+  RedisConnection,
+  RedisRateLimitStoreOptions,
 } from './redis-rate-limit-store-options.js';
+import { checkedStoreOptions } from './redis-rate-limit-store-options.js';
 
 // After a fault, calls pace in process (or fail) for this long before trying Redis again, so an
 // outage costs one timeout a second rather than one per call.
@@ -189,90 +188,4 @@ export async function createRedisRateLimitStore(
       }
     },
   };
-}
-
-type OwnedClient = ReturnType<typeof createClient>;
-
-function clientOf(connection: unknown): { client: RedisScriptClient; owned?: OwnedClient } {
-  if (typeof connection !== 'object' || connection === null) {
-    throw new ValidationError(
-      'connection',
-      `is ${described(connection)}`,
-      'an object: { url } or { client }',
-    );
-  }
-  const own = (key: string): unknown =>
-    Object.prototype.hasOwnProperty.call(connection, key)
-      ? (connection as Record<string, unknown>)[key]
-      : undefined;
-  const url = own('url');
-  const client = own('client');
-  if (client !== undefined) {
-    if (
-      typeof client !== 'object' ||
-      client === null ||
-      typeof (client as RedisScriptClient).eval !== 'function' ||
-      typeof (client as RedisScriptClient).evalSha !== 'function'
-    ) {
-      throw new ValidationError(
-        'connection.client',
-        `is ${described(client)}`,
-        'a node-redis client',
-      );
-    }
-    return { client: client as RedisScriptClient };
-  }
-  if (typeof url !== 'string' || !/^rediss?:\/\/./.test(url) || url.length > 2048) {
-    throw new ValidationError(
-      'connection.url',
-      `is ${described(url)}`,
-      'a URL such as redis://127.0.0.1:6379',
-    );
-  }
-  const owned = createClient({
-    url,
-    // A call must not wait for a reconnection: while Redis is away, commands fail at once.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2_000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1_000),
-    },
-  });
-  return { client: owned as unknown as RedisScriptClient, owned };
-}
-
-class CommandTimeout extends Error {
-  override name = 'CommandTimeout';
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CommandTimeout(`no answer within ${ms} ms`)), ms);
-  });
-  // A late answer or failure after the timeout is dropped, not left unhandled.
-  promise.catch(() => {});
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function replyOf(reply: unknown): number[] {
-  if (
-    !Array.isArray(reply) ||
-    reply.length !== 6 ||
-    !reply.every((value) => typeof value === 'number' && Number.isFinite(value))
-  ) {
-    throw new TypeError('The rate-limit script answered something other than six numbers');
-  }
-  return reply as number[];
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function errorName(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && /^[A-Z_]{2,32}$/.test(code)) return code;
-  const name = error instanceof Error ? error.name : typeof error;
-  return /^[A-Za-z]{1,40}$/.test(name) ? name : 'error';
 }

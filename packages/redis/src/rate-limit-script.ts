@@ -25,7 +25,7 @@ else
   now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 end
 local staleMs = tonumber(ARGV[3])
-local POLL_MS, DEFAULT_WINDOW_MS = 100, 10000
+local POLL_MS, DEFAULT_WINDOW_MS, FIRST_REQUESTS = 100, 10000, 4
 local fields = { 'limit', 'remaining', 'resetAtMs', 'windowMs', 'rolled', 'windowEndMs', 'used', 'probed' }
 local stored = redis.call('HMGET', budgetKey, unpack(fields))
 local b = {}
@@ -70,7 +70,7 @@ if op == 'reserve' then
   rollForward()
   local inFlight = redis.call('ZCARD', inFlightKey)
   if b.resetAtMs == 0 then
-    if b.probed == 0 and inFlight > 0 then
+    if b.probed == 0 and inFlight >= FIRST_REQUESTS then
       save()
       return reply(0, POLL_MS, 1)
     end

@@ -129,9 +129,11 @@ describe('when Redis fails', () => {
       { appId: 'down', onRedisFault: (event) => events.push(event), commandTimeoutMs: 300 },
     );
     try {
+      // The in-process rules: four go before the first answer, the fifth waits for one.
       const slot = await granted(store);
+      for (let more = 0; more < 3; more += 1) await granted(store);
       expect(await store.reserve()).toMatchObject({ granted: false, untilAnswer: true });
-      await store.settle(slot, { limit: 2, remaining: 1, resetAt: new Date(Date.now() + 5_000) });
+      await store.settle(slot, { limit: 10, remaining: 9, resetAt: new Date(Date.now() + 5_000) });
       await granted(store);
       expect(events.length).toBeGreaterThan(0);
       expect(events[0]).toMatchObject({ action: 'paced-in-process' });

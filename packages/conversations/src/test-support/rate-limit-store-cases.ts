@@ -28,25 +28,30 @@ const r = (limit: number, remaining: number, resetIn: number) => ({ limit, remai
  */
 export const STORE_CASES: StoreCase[] = [
   {
-    name: 'the first request goes alone; its answer opens the budget',
+    name: 'until the first answer, four requests go; that answer opens the budget',
     steps: [
       { at: 0, reserve: 'granted' },
+      { at: 0, reserve: 'granted' },
+      { at: 0, reserve: 'granted' },
+      { at: 0, reserve: 'granted' },
       { at: 0, reserve: { waitMs: 100, untilAnswer: true } },
-      { at: 5, settle: 0, report: r(3, 2, 10_000) },
-      { at: 5, state: { limit: 3, remaining: 2, resetAt: new Date(T0 + 10_000) } },
+      { at: 5, settle: 0, report: r(10, 6, 10_000) },
+      { at: 5, state: { limit: 10, remaining: 6, resetAt: new Date(T0 + 10_000) } },
+      // Six remaining, three still in flight.
+      { at: 5, reserve: 'granted' },
       { at: 5, reserve: 'granted' },
       { at: 5, reserve: 'granted' },
       { at: 5, reserve: { waitMs: 9_995, untilAnswer: false } },
     ],
   },
   {
-    name: 'an answer without a report still ends the probe',
+    name: 'an answer without a report still ends the first requests, and then none is held',
     steps: [
-      { at: 0, reserve: 'granted' },
+      ...Array.from({ length: 4 }, () => ({ at: 0, reserve: 'granted' as const })),
+      { at: 0, reserve: { waitMs: 100, untilAnswer: true } },
       { at: 1, settle: 0 },
       { at: 1, state: undefined },
-      { at: 1, reserve: 'granted' },
-      { at: 1, reserve: 'granted' },
+      ...Array.from({ length: 8 }, () => ({ at: 1, reserve: 'granted' as const })),
     ],
   },
   {

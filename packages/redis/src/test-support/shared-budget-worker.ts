@@ -3,7 +3,7 @@
 import { createConversations, type RateLimitStore } from '@conversation-kit/conversations';
 import { createRedisRateLimitStore } from '../create-redis-rate-limit-store.js';
 
-const { FAKE_URL, TOKEN, REDIS_URL, ADMIN_ID, IDS } = process.env;
+const { FAKE_URL, TOKEN, REDIS_URL, ADMIN_ID, IDS, START_AT } = process.env;
 const ids = JSON.parse(IDS ?? '[]') as string[];
 const faults: string[] = [];
 const store: RateLimitStore | undefined = REDIS_URL
@@ -24,6 +24,10 @@ const conversations = createConversations({
     return response;
   },
 });
+// All workers start together, at the start of a window, so the first window is a whole one.
+await new Promise((resolve) =>
+  setTimeout(resolve, Math.max(0, Number(START_AT ?? 0) - Date.now())),
+);
 const report = await conversations.manageMany(
   ids.map((id) => ({ id, action: { action: 'close' as const, adminId: ADMIN_ID! } })),
 );

@@ -503,7 +503,7 @@ describe('an error after retries still says an earlier attempt may have been app
     expect(error).toMatchObject({ mayHaveBeenApplied: true });
   });
 
-  test('destroy after-apply, then the pacer refuses to wait that long: RateLimitError, mayHaveBeenApplied: true', async () => {
+  test('destroy after-apply, then the pacer refuses to wait that long: RateLimitWaitError, mayHaveBeenApplied: true', async () => {
     const { fake, client } = await start();
     const { id } = fake.conversations.add({ state: 'open' });
     fake.fault('next', { type: 'destroy', when: 'after-apply' });
@@ -525,8 +525,9 @@ describe('an error after retries still says an earlier attempt may have been app
 
     expect(fake.requests).toHaveLength(1);
     expect(fake.conversations.get(id)!.state).toBe('closed');
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ mayHaveBeenApplied: true });
+    expect(error).toBeInstanceOf(RateLimitWaitError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: true, waitMs: 3_600_000 });
+    expect((error as Error).message).toContain('an earlier attempt may have been applied');
   });
 
   test('opted in, a close with a message: destroy after-apply, then 503s: the message is there, and the error says so', async () => {

@@ -5,7 +5,7 @@ import { conversationFromAnswer } from './conversation-from-answer.js';
 import { AbortError } from './errors/abort-error.js';
 import { ConnectionError } from './errors/connection-error.js';
 import type { ConversationsError } from './errors/conversations-error.js';
-import { RateLimitError } from './errors/rate-limit-error.js';
+import { RateLimitWaitError } from './errors/rate-limit-wait-error.js';
 import { RedirectError } from './errors/redirect-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
@@ -60,7 +60,9 @@ export async function sendWithRetries(
     if (signal?.aborted) throw abortError(signal.reason, appliedEarlier);
     const release = await context.pacer.acquire(signal).catch((error: unknown) => {
       if (signal?.aborted) throw abortError(signal.reason, appliedEarlier);
-      throw appliedEarlier && error instanceof RateLimitError ? refusedAfterApplied(error) : error;
+      throw appliedEarlier && error instanceof RateLimitWaitError
+        ? refusedAfterApplied(error)
+        : error;
     });
     const result = await sendAttempt(context.transport, conversationId, request.body, signal);
     release(result.kind === 'answer' || result.kind === 'unreadable' ? result.headers : undefined);
@@ -87,13 +89,13 @@ export async function sendWithRetries(
 }
 
 /** The pacer's refusal, made again with the news that an earlier attempt may have been applied. */
-function refusedAfterApplied(error: RateLimitError): RateLimitError {
-  return new RateLimitError({
-    status: error.status,
-    errors: error.errors,
-    requestId: error.requestId,
+// The pacer refused a retry: the error it built says nothing was sent, which holds for this
+// attempt only.
+function refusedAfterApplied(error: RateLimitWaitError): RateLimitWaitError {
+  return new RateLimitWaitError({
+    waitMs: error.waitMs,
+    maxWaitMs: error.maxWaitMs,
     rateLimit: error.rateLimit,
-    resetAt: error.resetAt,
     mayHaveBeenApplied: true,
   });
 }

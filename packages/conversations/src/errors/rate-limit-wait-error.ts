@@ -21,10 +21,17 @@ export class RateLimitWaitError extends ConversationsError {
   /** The rate-limit state the decision was made on, if any answer reported one. */
   readonly rateLimit: RateLimitState | undefined;
 
-  constructor(init: { waitMs: number; maxWaitMs: number; rateLimit: RateLimitState | undefined }) {
+  constructor(init: {
+    waitMs: number;
+    maxWaitMs: number;
+    rateLimit: RateLimitState | undefined;
+    /** Whether an earlier attempt of the same call may have been applied. */
+    mayHaveBeenApplied?: boolean;
+  }) {
+    const applied = init.mayHaveBeenApplied ?? false;
     super(
-      `The rate-limit budget is spent for another ${init.waitMs} ms, longer than the ${init.maxWaitMs} ms allowed to wait (retry.maxRateLimitWaitMs). Nothing was sent.`,
-      { mayHaveBeenApplied: false },
+      `The rate-limit budget is spent for another ${init.waitMs} ms, longer than the ${init.maxWaitMs} ms allowed to wait (retry.maxRateLimitWaitMs). ${applied ? 'This attempt was not sent; an earlier attempt may have been applied.' : 'Nothing was sent.'}`,
+      { mayHaveBeenApplied: applied },
     );
     this.waitMs = init.waitMs;
     this.maxWaitMs = init.maxWaitMs;

@@ -1,5 +1,10 @@
 import { createConversations } from '@conversation-kit/conversations';
-import { createIntercomClient, manageConversation } from '@conversation-kit/fetch';
+import {
+  createIntercomClient,
+  defaultIntercomVersion,
+  manageConversation,
+  operationTable,
+} from '@conversation-kit/fetch';
 import type { paths } from '@conversation-kit/types';
 import { IntercomClient } from 'intercom-client';
 import ky from 'ky';
@@ -20,7 +25,12 @@ export interface Peer {
   create(target: Target, answer: ClosedAnswer): () => Promise<unknown>;
 }
 
-const INTERCOM_VERSION = '2.12';
+const INTERCOM_VERSION = defaultIntercomVersion;
+// The operation's path template and its parameter's name in the API version the types describe.
+const {
+  path: MANAGE_PATH,
+  pathParameters: [PATH_PARAMETER],
+} = operationTable.manageConversation;
 
 // What each client sends besides its own defaults: the same three headers the wrapper sends.
 const headersFor = (answer: ClosedAnswer): Record<string, string> => ({
@@ -61,8 +71,8 @@ export const peers: readonly Peer[] = [
         ...(fetch && { fetch }),
       });
       return async () => {
-        const { data, error } = await client.POST('/conversations/{id}/parts', {
-          params: { path: { id: answer.conversationId } },
+        const { data, error } = await client.POST(MANAGE_PATH, {
+          params: { path: { [PATH_PARAMETER]: answer.conversationId } },
           body: closeBody(answer),
         });
         if (error) throw new Error('API error');
@@ -81,7 +91,7 @@ export const peers: readonly Peer[] = [
       });
       return async () => {
         const { data, error } = await manageConversation(client, {
-          params: { path: { id: answer.conversationId } },
+          params: { path: { [PATH_PARAMETER]: answer.conversationId } },
           body: closeBody(answer),
         });
         if (error) throw new Error('API error');

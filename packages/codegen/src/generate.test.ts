@@ -84,9 +84,9 @@ describe('generateFetch', () => {
     expect(functions).toContain(
       "import type { Client, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';",
     );
-    const path = 'paths["/conversations/{id}/parts"]';
+    const pathType = `paths[${JSON.stringify(path)}]`;
     expect(functions).toContain(
-      `): Promise<FetchResponse<${path}["post"], MaybeOptionalInit<${path}, "post">, \`\${string}/\${string}\`>> {`,
+      `): Promise<FetchResponse<${pathType}["post"], MaybeOptionalInit<${pathType}, "post">, \`\${string}/\${string}\`>> {`,
     );
     expect(functions).not.toMatch(/import \* as|import type \* as/);
   });

@@ -28,9 +28,9 @@ describe('client.POST', () => {
     );
   });
 
-  test('needs params.path.id', async () => {
+  test("needs params.path, with the operation's path parameter", async () => {
     await client.POST(path, {
-      // @ts-expect-error: id is required
+      // @ts-expect-error: the path parameter is required
       params: { path: {} },
       body: close,
     });
@@ -86,9 +86,9 @@ describe('manageConversation', () => {
     );
   });
 
-  test('needs params.path.id', async () => {
+  test("needs params.path, with the operation's path parameter", async () => {
     await manageConversation(client, {
-      // @ts-expect-error: id is required
+      // @ts-expect-error: the path parameter is required
       params: { path: {} },
       body: close,
     });
@@ -131,7 +131,7 @@ describe('manageConversation', () => {
   });
 
   test('resolves to exactly what client.POST resolves to', () => {
-    const init = { params: { path: { id: '123' } }, body: close };
+    const init = { params: { path: conversationParams('123') }, body: close };
     expectTypeOf(manageConversation(client, init)).toEqualTypeOf(client.POST(path, init));
   });
 });

@@ -1,3 +1,4 @@
+import { apiVersion, document } from '@conversation-kit/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeIntercom } from './fake-intercom.js';
 import { closeFakes, startFake } from './test-support/fakes.js';
@@ -8,6 +9,16 @@ const TOKEN = 'dG9rOjEyMzQ1Njc4OTA=';
 const WRONG = 'not-the-token-4f1e9c';
 const ADMIN = '991267';
 const open = { message_type: 'open', admin_id: ADMIN };
+
+// The versions the pinned document lists, read from it so the cases follow a move between versions.
+const versionSchema = document.components['schemas']!['intercom_version'] as {
+  enum: string[];
+  default: string;
+};
+const listed = versionSchema.enum;
+const [major, minor] = listed.at(-1)!.split('.').map(Number) as [number, number];
+/** The version after the newest one listed, which the document does not know yet. */
+const nextVersion = `${major}.${minor + 1}`;
 
 let fake: FakeIntercom;
 let id: string;
@@ -95,11 +106,20 @@ describe('authentication', () => {
 });
 
 describe('Intercom-Version', () => {
-  it.each([['2.12'], ['2.11'], ['1.0']])('accepts the listed version %s', async (version) => {
-    const response = await manage(fake, id, open, { headers: { 'Intercom-Version': version } });
-    expect(expectConversation(response).state).toBe('open');
-    expect(fake.requests[0]?.headers['intercom-version']).toBe(version);
+  it('takes its cases from the pinned document, whose default is its own version', () => {
+    expect(versionSchema.default).toBe(apiVersion);
+    expect(listed.at(-1)).toBe(apiVersion);
+    expect(new Set([versionSchema.default, listed.at(-2), listed[0]]).size).toBe(3);
   });
+
+  it.each([[versionSchema.default], [listed.at(-2)!], [listed[0]!]])(
+    'accepts the listed version %s',
+    async (version) => {
+      const response = await manage(fake, id, open, { headers: { 'Intercom-Version': version } });
+      expect(expectConversation(response).state).toBe('open');
+      expect(fake.requests[0]?.headers['intercom-version']).toBe(version);
+    },
+  );
 
   it('accepts a request without one', async () => {
     const response = await manage(fake, id, open);
@@ -107,9 +127,10 @@ describe('Intercom-Version', () => {
     expect('intercom-version' in (fake.requests[0]?.headers ?? {})).toBe(false);
   });
 
-  it.each([['2.13'], ['Unstable'], ['3.0'], ['v2.12'], ['']])(
+  it.each([[nextVersion], ['Unstable'], [`${major + 1}.0`], [`v${versionSchema.default}`], ['']])(
     'refuses the unlisted version %j with 400 intercom_version_invalid, changing nothing',
     async (version) => {
+      expect(listed).not.toContain(version);
       const before = fake.conversations.get(id);
       const response = await manage(fake, id, open, { headers: { 'Intercom-Version': version } });
       expectError(response, 400, 'intercom_version_invalid', 'Intercom-Version');
@@ -119,7 +140,9 @@ describe('Intercom-Version', () => {
   );
 
   it('checks the version before the route', async () => {
-    const response = await post(fake, '/nowhere', open, { headers: { 'Intercom-Version': '3.0' } });
+    const response = await post(fake, '/nowhere', open, {
+      headers: { 'Intercom-Version': nextVersion },
+    });
     expectError(response, 400, 'intercom_version_invalid', 'Intercom-Version');
   });
 });

@@ -1,3 +1,4 @@
+import { apiVersion } from '@conversation-kit/spec';
 import { startFakeIntercom, type FakeIntercom } from '@conversation-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAll } from './run.js';
@@ -76,7 +77,8 @@ export function describeCloseInRuntime(
         status: 200,
         body: { message_type: 'close', type: 'admin', admin_id: ADMIN },
       });
-      expect(request!.headers['intercom-version']).toBe('2.12');
+      // The version the packages are pinned to, which the client sends by default.
+      expect(request!.headers['intercom-version']).toBe(apiVersion);
     });
 
     it("retries a 503 on the runtime's timers, and closes the conversation once", async ({

@@ -1,3 +1,4 @@
+import { defaultIntercomVersion } from '@conversation-kit/fetch';
 import { document } from '@conversation-kit/spec';
 import { createSchemaValidator } from '@conversation-kit/spec/validator';
 import type { ConversationSeed, FakeIntercom } from '@conversation-kit/testing';
@@ -293,7 +294,7 @@ describe('headers', () => {
   it('sends Intercom-Version and asks for JSON', async () => {
     const { id } = fake.conversations.add({ state: 'open' });
     await conversations.open(id, { adminId: ADMIN_ID });
-    expect(fake.requests[0]!.headers['intercom-version']).toBe('2.12');
+    expect(fake.requests[0]!.headers['intercom-version']).toBe(defaultIntercomVersion);
     expect(fake.requests[0]!.headers['accept']).toBe('application/json');
   });
 });

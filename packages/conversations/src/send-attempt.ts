@@ -21,8 +21,13 @@ export interface Transport {
   readonly maxResponseBytes: number;
 }
 
-const { method, path } = operationTable.manageConversation;
-const [BEFORE_ID, AFTER_ID] = path.split('{id}') as [string, string];
+const {
+  method,
+  path,
+  pathParameters: [idParameter],
+} = operationTable.manageConversation;
+// The parameter's name is the spec's (`id` in 2.12, `conversation_id` in 2.14); callers never see it.
+const [BEFORE_ID, AFTER_ID] = path.split(`{${idParameter}}`) as [string, string];
 
 // An error body is only shown as an excerpt: reading more than this would only cost time.
 const MAX_ERROR_BODY_BYTES = 64 * 1024;

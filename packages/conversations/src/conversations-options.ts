@@ -1,5 +1,4 @@
-import type { Region } from '@conversation-kit/fetch';
-import type { IntercomVersion } from '@conversation-kit/types';
+import type { IntercomClientOptions } from '@conversation-kit/fetch';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { RetryOptions } from './retry-defaults.js';
 
@@ -9,25 +8,12 @@ import type { RetryOptions } from './retry-defaults.js';
  * @example
  * const options: ConversationsOptions = { token: process.env.INTERCOM_TOKEN!, region: 'eu', retry: 3 };
  */
-export interface ConversationsOptions {
-  /** The access token, sent as `Authorization: Bearer …`. It never appears in errors. */
-  token: string;
-  /** The region whose server to call (default `us`). Give this or `baseUrl`, not both. */
-  region?: Region;
-  /** Another server to call instead of a region's, such as a proxy or a test server. */
-  baseUrl?: string;
+export interface ConversationsOptions extends IntercomClientOptions {
   /**
    * The `fetch` to send requests with (default: the global one, called as `fetch(url, init)`).
    * A `fetch` given here receives one `Request` per attempt; building it costs some CPU time.
    */
   fetch?: (request: Request) => Promise<Response>;
-  /**
-   * Headers to send with every request. `Authorization` and `Intercom-Version` come from `token`
-   * and `intercomVersion` only.
-   */
-  headers?: Record<string, string>;
-  /** The `Intercom-Version` header (default: the version these types describe). */
-  intercomVersion?: IntercomVersion;
   /** How long one attempt may take, in milliseconds (default 30,000). */
   timeoutMs?: number;
   /**

@@ -39,7 +39,7 @@ afterEach(async () => {
 
 describe('the codegen CLI', () => {
   it('passes --check right after generating', async () => {
-    for (const target of ['types', 'fetch']) {
+    for (const target of ['types', 'fetch', 'alias-checks']) {
       expect((await codegen(work, target, '--spec', 'spec.json', '--out', target)).code).toBe(0);
       const check = await codegen(work, target, '--spec', 'spec.json', '--out', target, '--check');
       expect(check.code, check.stderr).toBe(0);
@@ -58,6 +58,31 @@ describe('the codegen CLI', () => {
     const check = await codegen(work, 'types', '--spec', 'spec.json', '--out', 'out', '--check');
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('package.json');
+  });
+
+  it('writes the alias checks with their README, and stamps no package.json with them', async () => {
+    const written = await codegen(work, 'alias-checks', '--spec', 'spec.json', '--out', 'out');
+    expect(written.code, written.stderr).toBe(0);
+    expect(await readFile(join(work, 'out', 'type-aliases.ts'), 'utf8')).toContain(
+      'Expect<Equal<Types.Conversation, ',
+    );
+    expect(await readFile(join(work, 'out', 'README.md'), 'utf8')).toContain('do not edit');
+    expect(await readFile(join(work, 'package.json'), 'utf8')).toBe(
+      '{ "name": "generated-package" }\n',
+    );
+    const file = join(work, 'out', 'type-aliases.ts');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^.*Types\.Tag\b.*\n/m, ''));
+    const check = await codegen(
+      work,
+      'alias-checks',
+      '--spec',
+      'spec.json',
+      '--out',
+      'out',
+      '--check',
+    );
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(join('out', 'type-aliases.ts'));
   });
 
   it('fails --check naming a hand-edited file', async () => {
@@ -117,6 +142,6 @@ describe('the codegen CLI', () => {
     expect(bad.stderr).toContain('is not an OpenAPI document');
     const usage = await codegen(work, 'python');
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('Usage: conversation-kit-codegen <types|fetch>');
+    expect(usage.stderr).toContain('Usage: conversation-kit-codegen <types|fetch|alias-checks>');
   });
 });

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEffectiveSpec } from './effective-spec.js';
+import { generateAliasChecks } from './generate-alias-checks.js';
 import { generateFetch } from './generate-fetch.js';
 import {
   findDrift,
@@ -10,13 +11,15 @@ import {
 import { generateTypes } from './generate-types.js';
 import { specStamp, stampPackageJson } from './spec-stamp.js';
 
-const USAGE = `Usage: conversation-kit-codegen <types|fetch> [--out DIR] [--spec FILE] [--package-json FILE] [--check|--write]
+const USAGE = `Usage: conversation-kit-codegen <types|fetch|alias-checks> [--out DIR] [--spec FILE] [--package-json FILE] [--check|--write]
 
-  types      openapi-typescript types and PascalCase aliases
-  fetch      openapi-fetch bindings: operations, servers, one function per operation
+  types         openapi-typescript types and PascalCase aliases
+  fetch         openapi-fetch bindings: operations, servers, one function per operation
+  alias-checks  a consumer's type-level check of every alias of types, and of fetch's re-export
   --out      the folder to write (default: src/generated)
   --spec     the effective document, as JSON (default: the one @conversation-kit/spec ships)
-  --package-json  the package.json to stamp with the spec's version and hash (default: package.json)
+  --package-json  the package.json to stamp with the spec's version and hash (default: package.json;
+                  types and fetch only: the stamp is what a published package records of its spec)
   --check    write nothing; exit 1 naming each file that differs from what would be generated
   --write    write the files (the default, except under CI, where --check is)`;
 
@@ -32,8 +35,17 @@ const { values, positionals } = parseArgs({
   },
 });
 
+// What each target generates, and whether it stamps its package: the published packages record
+// the spec they were generated from for `conversation-kit-spec check`; the consumer tests' checks
+// carry it in their header only.
+const TARGETS = {
+  types: { generate: generateTypes, stamps: true },
+  fetch: { generate: generateFetch, stamps: true },
+  'alias-checks': { generate: generateAliasChecks, stamps: false },
+} as const;
+
 const target = positionals[0];
-if (values.help || (target !== 'types' && target !== 'fetch') || positionals.length !== 1) {
+if (values.help || !isTarget(target) || positionals.length !== 1) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -51,7 +63,8 @@ if (check && !values.check) {
 }
 
 const spec = await loadEffectiveSpec(values.spec);
-const generated = target === 'types' ? await generateTypes(spec) : generateFetch(spec);
+const { generate, stamps } = TARGETS[target];
+const generated = await generate(spec);
 const directory = resolve(values.out);
 const files = await prepareGeneratedFiles(directory, generated);
 const shown = relative(process.cwd(), directory) || '.';
@@ -61,7 +74,7 @@ const stamp = specStamp(spec);
 
 if (check) {
   const drifted = await findDrift(directory, files);
-  if (await stampPackageJson(manifest, stamp, false)) drifted.push(manifest);
+  if (stamps && (await stampPackageJson(manifest, stamp, false))) drifted.push(manifest);
   if (drifted.length > 0) {
     console.error(`Generated ${target} code has drifted from ${spec.source}:`);
     for (const file of drifted) console.error(`  ${relative(process.cwd(), file)}`);
@@ -71,6 +84,10 @@ if (check) {
   console.log(`${shown}: ${Object.keys(files).length} files match ${spec.source}`);
 } else {
   await writeGeneratedDirectory(directory, files);
-  await stampPackageJson(manifest, stamp);
+  if (stamps) await stampPackageJson(manifest, stamp);
   console.log(`${shown}: wrote ${Object.keys(files).length} files from ${spec.source}`);
+}
+
+function isTarget(name: string | undefined): name is keyof typeof TARGETS {
+  return name !== undefined && Object.hasOwn(TARGETS, name);
 }

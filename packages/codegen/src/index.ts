@@ -7,6 +7,7 @@ export {
 } from './effective-spec.js';
 export { generateTypes } from './generate-types.js';
 export { generateFetch } from './generate-fetch.js';
+export { generateAliasChecks } from './generate-alias-checks.js';
 export {
   prepareGeneratedFiles,
   writeGeneratedDirectory,

@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   installTypeScript,
@@ -21,13 +21,16 @@ import { probeErrors, TYPESCRIPT_MINIMUMS } from './support/typescript-minimums.
 
 // A consumer's TypeScript against the installed tarballs' declarations, under each release in
 // TYPESCRIPT_VERSIONS, installed from the registry into the consumer project, with the module
-// settings and strictness users pick. Each program holds three files: all-exports uses every
-// export and must pass; distinct-results must pass too, its `@ts-expect-error` lines being the
-// mistakes a collapsed type would let through; wrong-close must fail, on its two mistakes only.
+// settings and strictness users pick. Each program holds four files: all-exports uses every
+// export and must pass, with generated/type-aliases (the generator's checks of every alias the
+// spec gives the types package); distinct-results must pass too, its `@ts-expect-error` lines
+// being the mistakes a collapsed type would let through; wrong-close must fail, on its two
+// mistakes only.
 
 const { consumer } = inject('installed');
 
-const FIXTURES = ['all-exports', 'distinct-results', 'wrong-close'];
+const ALIAS_CHECKS = 'generated/type-aliases';
+const FIXTURES = ['all-exports', ALIAS_CHECKS, 'distinct-results', 'wrong-close'];
 
 const PROJECTS = {
   // Node with module nodenext, under every strictness. Each file is there twice, as an ES module
@@ -100,6 +103,7 @@ beforeAll(async () => {
         const source = await readFile(join(fixturesDir, `${fixture}.ts`), 'utf8');
         for (const extension of extensions) {
           files.push(fixture + extension);
+          await mkdir(dirname(join(project, fixture + extension)), { recursive: true });
           await writeFile(join(project, fixture + extension), source);
         }
       }
@@ -178,13 +182,18 @@ describe("the exports, as TypeScript 5.9's compiler API resolves them", () => {
   // The workspace's TypeScript reads the nodenext project of the same release.
   const project = (): string => projectDir('5.9.3', 'nodenext');
 
+  // all-exports and the generated alias checks, as one consumer's files.
+  const consumerFiles = (extension: string): string[] =>
+    ['all-exports', ALIAS_CHECKS].map((fixture) => fixture + extension);
+
   it.each([
-    ['an ES module', 'all-exports.mts'],
-    ['CommonJS', 'all-exports.cts'],
+    ['an ES module', '.mts'],
+    ['CommonJS', '.cts'],
   ])(
     'all-exports imports every entry point and uses each of its exports, as %s',
-    async (_format, file) => {
-      const { exports, used } = inspectImports(project(), file);
+    async (_format, extension) => {
+      const files = consumerFiles(extension);
+      const { exports, used } = inspectImports(project(), files);
 
       const entryPoints: string[] = [];
       for (const name of PUBLISHED) entryPoints.push(...(await entryPointsOf(consumer, name)));
@@ -192,7 +201,9 @@ describe("the exports, as TypeScript 5.9's compiler API resolves them", () => {
 
       for (const [specifier, { names }] of exports) {
         const unused = names.filter((name) => !used.get(specifier)?.has(name));
-        expect(unused, `exports of ${specifier} that ${file} does not use`).toEqual([]);
+        expect(unused, `exports of ${specifier} that neither ${files.join(' nor ')} uses`).toEqual(
+          [],
+        );
         expect(names.length, specifier).toBeGreaterThan(0);
       }
     },
@@ -200,8 +211,8 @@ describe("the exports, as TypeScript 5.9's compiler API resolves them", () => {
 
   it('the values the declarations promise are exactly what import and require give', async () => {
     const declared = {
-      import: inspectImports(project(), 'all-exports.mts').exports,
-      require: inspectImports(project(), 'all-exports.cts').exports,
+      import: inspectImports(project(), consumerFiles('.mts')).exports,
+      require: inspectImports(project(), consumerFiles('.cts')).exports,
     };
     // Entry points with values; @conversation-kit/types has none, and nothing to load.
     const specifiers = [...declared.import]

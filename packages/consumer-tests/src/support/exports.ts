@@ -13,16 +13,16 @@ export type UsedNames = Map<string, Set<string>>;
 
 /**
  * Reads a consumer's project (its tsconfig.json) with the TypeScript compiler API and returns,
- * for each module a file imports, the entry point's exports as resolved from that project, and
- * the names the file uses: named and default imports, and `Namespace.name` accesses of
- * `import * as Namespace`.
+ * for each module the files import, the entry point's exports as resolved from that project, and
+ * the names the files use, together: named and default imports, and `Namespace.name` accesses
+ * of `import * as Namespace`.
  *
  * @example
- * const { exports, used } = inspectImports('/tmp/consumer/ts-nodenext', 'all-exports.ts');
+ * const { exports, used } = inspectImports('/tmp/consumer/ts-nodenext', ['all-exports.ts']);
  */
 export function inspectImports(
   projectDir: string,
-  fileName: string,
+  fileNames: readonly string[],
 ): { exports: Map<string, EntryExports>; used: UsedNames } {
   const configPath = ts.findConfigFile(projectDir, ts.sys.fileExists, 'tsconfig.json');
   if (configPath === undefined) throw new Error(`No tsconfig.json in ${projectDir}`);
@@ -30,17 +30,29 @@ export function inspectImports(
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, projectDir);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFiles().find((file) => file.fileName.endsWith(`/${fileName}`));
-  if (source === undefined) throw new Error(`${fileName} is not part of ${configPath}`);
-
   const exports = new Map<string, EntryExports>();
   const used: UsedNames = new Map();
-  const namespaces = new Map<string, string>();
   const use = (specifier: string, name: string): void => {
     if (!used.has(specifier)) used.set(specifier, new Set());
     used.get(specifier)!.add(name);
   };
 
+  for (const fileName of fileNames) {
+    const source = program.getSourceFiles().find((file) => file.fileName.endsWith(`/${fileName}`));
+    if (source === undefined) throw new Error(`${fileName} is not part of ${configPath}`);
+    inspectFile(checker, source, exports, use);
+  }
+  return { exports, used };
+}
+
+function inspectFile(
+  checker: ts.TypeChecker,
+  source: ts.SourceFile,
+  exports: Map<string, EntryExports>,
+  use: (specifier: string, name: string) => void,
+): void {
+  // Namespace imports are the file's own: another file may give the same name to another module.
+  const namespaces = new Map<string, string>();
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) {
       continue;
@@ -85,5 +97,4 @@ export function inspectImports(
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { exports, used };
 }

@@ -379,9 +379,10 @@ describe('per-attempt timeout', () => {
     async () => {
       const { fake, waits, client } = await start();
       const { id } = fake.conversations.add({ state: 'open' });
-      fake.fault('next', { type: 'delay', ms: 1_000 });
+      // The timeout leaves the retry ample time on a loaded machine; only the first attempt stalls.
+      fake.fault('next', { type: 'delay', ms: 3_000 });
 
-      const snoozed = await client({ timeoutMs: 200 }).snooze(id, { adminId: ADMIN_ID, until });
+      const snoozed = await client({ timeoutMs: 1_000 }).snooze(id, { adminId: ADMIN_ID, until });
 
       expect(snoozed.state).toBe('snoozed');
       expect(fake.requests).toHaveLength(2);

@@ -428,6 +428,13 @@ describe('hostile items', () => {
       }),
       'items.length',
     ],
+    [
+      'a Proxy that claims a length no array has',
+      new Proxy([], {
+        get: (target, key) => (key === 'length' ? 2 ** 40 : Reflect.get(target, key)),
+      }),
+      'items.length',
+    ],
     ['not an array', { length: 2 }, 'items'],
     ['a string', 'abc', 'items'],
   ])('items that are %s: a ValidationError before anything is sent', async (_, items, field) => {

@@ -82,7 +82,8 @@ export async function manageMany(
     throw new ValidationError('items', `is ${describeValue(items)}`, 'an array of { id, action }');
   }
   const total = readOwn(items, 'length', 'items.length', true);
-  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
+  // An array's length is at most 2^32 - 1; a Proxy can claim anything.
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0 || total > 2 ** 32 - 1) {
     throw new ValidationError('items.length', `is ${describeValue(total)}`, 'an array');
   }
   if (options !== undefined && (typeof options !== 'object' || options === null)) {

@@ -3,7 +3,12 @@
  * cannot make an error large, or slow to build.
  */
 
-/** What ends a text that was cut short. */
+/**
+ * What ends a text that was cut short.
+ *
+ * @example
+ * excerpt.endsWith(CUT_MARKER); // the body went on
+ */
 export const CUT_MARKER = '...';
 
 /**

@@ -1,6 +1,11 @@
 import { CUT_MARKER } from './bounded-text.js';
 
-/** What stands where the secret was. */
+/**
+ * What stands where the secret was.
+ *
+ * @example
+ * error.message; // 'Intercom answered 401: unauthorized: Token [redacted] is invalid.'
+ */
 export const REDACTED = '[redacted]';
 
 // Bounds on what is kept of text and causes that came from the server or the transport.

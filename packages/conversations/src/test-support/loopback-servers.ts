@@ -2,7 +2,12 @@ import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node
 import { createServer as createNetServer, type AddressInfo, type Server } from 'node:net';
 import { afterEach } from 'vitest';
 
-/** One request a loopback server received. */
+/**
+ * One request a loopback server received.
+ *
+ * @example
+ * expect(server.requests.map((request) => request.method)).toEqual(['POST']);
+ */
 export interface ReceivedRequest {
   method: string;
   url: string;
@@ -10,13 +15,23 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** A server on 127.0.0.1 and what it received. */
+/**
+ * A server on 127.0.0.1 and what it received.
+ *
+ * @example
+ * createConversations({ token: TOKEN, baseUrl: server.url });
+ */
 export interface LoopbackServer {
   url: string;
   requests: ReceivedRequest[];
 }
 
-/** How the HTTP server answers: a status, headers and a body, sent at once. */
+/**
+ * How the HTTP server answers: a status, headers and a body, sent at once.
+ *
+ * @example
+ * const answer: CannedAnswer = { status: 502, body: (request) => String(request.headers.authorization) };
+ */
 export interface CannedAnswer {
   status: number;
   headers?: Record<string, string>;
